@@ -1,0 +1,70 @@
+/// A way of reaching people: e-mail through one SMTP server, or one chat webhook.
+public struct Channel: Hashable, Sendable, Identifiable {
+    /// The transport and its settings.
+    public enum Kind: Hashable, Sendable {
+        case email(EmailSettings)
+        case slack(webhook: SecretReference)
+        case teams(webhook: SecretReference)
+        case mattermost(webhook: SecretReference)
+        case discord(webhook: SecretReference)
+        case googleChat(webhook: SecretReference)
+        /// A generic JSON webhook signed as the Standard Webhooks specification describes.
+        case webhook(url: SecretReference, signingSecret: SecretReference)
+
+        /// The configuration spelling of the kind, such as `google-chat`.
+        public var name: String {
+            switch self {
+            case .email: "email"
+            case .slack: "slack"
+            case .teams: "teams"
+            case .mattermost: "mattermost"
+            case .discord: "discord"
+            case .googleChat: "google-chat"
+            case .webhook: "webhook"
+            }
+        }
+
+        /// Every configuration spelling, for suggestions.
+        public static let names = ["email", "slack", "teams", "mattermost", "discord", "google-chat", "webhook"]
+
+        /// Whether messages go to people's mailboxes (as opposed to a shared chat room).
+        public var isEmail: Bool {
+            if case .email = self { return true }
+            return false
+        }
+    }
+
+    public let id: String
+    public var kind: Kind
+
+    public init(id: String, kind: Kind) {
+        self.id = id
+        self.kind = kind
+    }
+}
+
+/// How e-mail leaves Rhythm: an SMTP server, or when none is named, a local Maildir.
+public struct EmailSettings: Hashable, Sendable {
+    /// The From header, such as `Thriving Futures Backbone <backbone@example.org>`.
+    public var from: String
+    /// An `smtp://` (STARTTLS) or `smtps://` URL; nil means deliver to a Maildir.
+    public var smtpURL: String?
+    public var username: String?
+    public var password: SecretReference?
+    /// Where messages go when no SMTP server is configured; relative to the state directory.
+    public var maildir: String
+
+    public init(
+        from: String,
+        smtpURL: String? = nil,
+        username: String? = nil,
+        password: SecretReference? = nil,
+        maildir: String = "maildir"
+    ) {
+        self.from = from
+        self.smtpURL = smtpURL
+        self.username = username
+        self.password = password
+        self.maildir = maildir
+    }
+}
