@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import RhythmConfig
+import RhythmCore
+
+/// `rhythm check`: validates the configuration and summarises it.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the configuration and summarise it.",
+        discussion: """
+            Prints every mistake in the file with its line and column and exits with 78 \
+            (EX_CONFIG); otherwise prints what the file defines and the next occurrence of \
+            each series, and exits with 0.
+
+            Example:
+              rhythm check --config config/rhythm.yaml
+            """
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+
+    func run() throws {
+        let loaded = try options.load()
+        for warning in loaded.warnings {
+            StandardError.print(warning.description)
+        }
+        print(CheckSummary(initiative: loaded.initiative, path: options.path, now: Date()).text)
+    }
+}
+
+/// The text `rhythm check` prints for a valid configuration.
+struct CheckSummary {
+    let initiative: Initiative
+    let path: String
+    let now: Date
+
+    var text: String {
+        var lines = ["\(path): OK"]
+        lines.append("\(initiative.name) (\(initiative.timeZone.identifier), \(initiative.domain))")
+        let counts: [(Int, String)] = [
+            (initiative.partners.count, "partner"), (initiative.people.count, "person"),
+            (initiative.groups.count, "group"), (initiative.series.count, "series"),
+            (initiative.holidays.count, "holiday period"), (initiative.indicators.count, "indicator"),
+            (initiative.channels.count, "channel"), (initiative.reminderRules.count, "reminder rule"),
+        ]
+        lines.append(counts.map { Plural.phrase($0.0, $0.1) }.joined(separator: ", "))
+        lines.append("")
+        lines.append("Next occurrence of each series:")
+        let schedule = Schedule(initiative: initiative)
+        let idWidth = initiative.series.map(\.id.count).max() ?? 0
+        for series in initiative.series {
+            let id = series.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+            if let next = schedule.nextOccurrence(of: series, after: now) {
+                lines.append("  \(id)  \(OccurrenceText.when(next))  \(series.title)\(OccurrenceText.statusSuffix(next))")
+            } else {
+                lines.append("  \(id)  no further occurrences  \(series.title)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// English counts: "1 person", "13 people", "6 series".
+enum Plural {
+    static func phrase(_ count: Int, _ singular: String) -> String {
+        if count == 1 { return "1 \(singular)" }
+        let plural =
+            switch singular {
+            case "person": "people"
+            case "series": "series"
+            default: singular + "s"
+            }
+        return "\(count) \(plural)"
+    }
+}

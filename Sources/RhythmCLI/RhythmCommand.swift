@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `rhythm` command line: the backbone team's tools for checking and reading the
+/// initiative's operating rhythm.
+public struct RhythmCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "rhythm",
+        abstract: "Keeps the operating rhythm of a Collective Impact initiative.",
+        discussion: """
+            Rhythm reads the initiative's meetings, people and reminder rules from one YAML file \
+            (by default /etc/rhythm/rhythm.yaml; set another with --config or RHYTHM_CONFIG).
+
+            Examples:
+              rhythm check --config config/rhythm.yaml
+              rhythm upcoming --days 14 --partner brightwater-council
+              rhythm preview --rule 'FREQ=MONTHLY;BYDAY=2TU' --start 2027-02-09T10:00 --zone Australia/Melbourne
+            """,
+        subcommands: [CheckCommand.self, UpcomingCommand.self, PreviewCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+extension MeetingSeries {
+    /// The local starts the rule and the extra dates produce, before any exception or
+    /// holiday, ascending and without repeats, up to and including `limit`.
+    public func plannedStarts(through limit: LocalDateTime) -> [LocalDateTime] {
+        var starts: [LocalDateTime] = []
+        if let recurrence {
+            for local in recurrence.occurrences(from: start, in: timeZone, through: limit) {
+                starts.append(local)
+            }
+        } else if start <= limit {
+            starts.append(start)
+        }
+        let extras = extraDates.filter { $0 <= limit && !starts.contains($0) }
+        guard !extras.isEmpty else { return starts }
+        return (starts + extras).sorted()
+    }
+
+    /// Whether the rule or the extra dates produce an occurrence on the local `date`.
+    public func hasPlannedOccurrence(on date: LocalDate) -> Bool {
+        let endOfDay = LocalDateTime(date: date, time: LocalTime(unchecked: 86_399))
+        return plannedStarts(through: endOfDay).contains { $0.date == date }
+    }
+}

@@ -1,0 +1,3 @@
+import RhythmCLI
+
+RhythmCommand.main()

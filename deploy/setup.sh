@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine that has the Swift toolchain, then runs Rhythm or its tests.
+#
+#   deploy/setup.sh run    install what is missing, build, and run Rhythm on the example
+#                          configuration (check, then the coming weeks' meetings)
+#   deploy/setup.sh test   install what the tests need, lint, build with warnings as
+#                          errors, and run every test
+#
+# Installs only from Debian (apt-get) and, for test helpers, PyPI. Safe to run again.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+# Debian packages Rhythm needs at run time: the time-zone database (Foundation reads it).
+runtime_packages=(tzdata ca-certificates)
+# Debian packages the tests need on top.
+test_packages=()
+
+install_debian_packages() {
+    local missing=()
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing Debian packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+require_swift() {
+    if ! command -v swift >/dev/null; then
+        echo "error: the Swift toolchain is not on PATH; install Swift 6.3 first (https://www.swift.org/install/linux/)." >&2
+        exit 69
+    fi
+}
+
+run() {
+    require_swift
+    install_debian_packages "${runtime_packages[@]}"
+    swift build -c release --product rhythm
+    local rhythm=".build/release/rhythm"
+    "$rhythm" check --config config/rhythm.yaml
+    echo
+    "$rhythm" upcoming --config config/rhythm.yaml --days 42
+}
+
+test() {
+    require_swift
+    install_debian_packages "${runtime_packages[@]}" ${test_packages[@]+"${test_packages[@]}"}
+    echo "== swift format lint"
+    swift format lint --strict --recursive Sources Tests Package.swift
+    echo "== build (warnings are errors in Rhythm's own code)"
+    swift build --build-tests 2>&1 | tee .build-log.txt
+    if grep -E "^/.*/(Sources|Tests)/.*: warning:" .build-log.txt | grep -v "/.build/" ; then
+        echo "error: the build has warnings in Rhythm's own code (above)." >&2
+        exit 1
+    fi
+    rm -f .build-log.txt
+    echo "== tests"
+    swift test --skip-build --parallel
+}
+
+case "${1:-}" in
+    run) run ;;
+    test) test ;;
+    *) echo "usage: $0 run|test" >&2; exit 64 ;;
+esac
