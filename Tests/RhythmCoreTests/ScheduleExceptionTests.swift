@@ -133,7 +133,7 @@ import Testing
         #expect(moved.status == .moved(from: F.local("2026-12-24T10:00"), reason: "Christmas shutdown: moved to the next business day"))
         let later = found.filter { ["2026-12-31", "2027-01-07"].map(F.date).contains($0.originalStart.date) }
         #expect(later.count == 2)
-        #expect(later.allSatisfy(\.status.isSkipped))
+        #expect(later.allSatisfy { $0.status.isSkipped })
         #expect(found.filter { $0.localStart.date == F.date("2027-01-11") }.count == 1)
     }
 
