@@ -17,6 +17,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),
+        .executableTarget(name: "rhythm-benchmark", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
     ]
 )
