@@ -13,7 +13,7 @@ let package = Package(
     name: "Rhythm",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "RhythmCore", targets: ["RhythmCore"]),
+        .library(name: "RhythmCore", targets: ["RhythmCore"])
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),

@@ -52,7 +52,8 @@ struct CheckSummary {
         for series in initiative.series {
             let id = series.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
             if let next = schedule.nextOccurrence(of: series, after: now) {
-                lines.append("  \(id)  \(OccurrenceText.when(next))  \(series.title)\(OccurrenceText.statusSuffix(next))")
+                lines.append(
+                    "  \(id)  \(OccurrenceText.when(next))  \(series.title)\(OccurrenceText.statusSuffix(next))")
             } else {
                 lines.append("  \(id)  no further occurrences  \(series.title)")
             }

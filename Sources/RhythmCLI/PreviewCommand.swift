@@ -54,7 +54,8 @@ struct PreviewCommand: ParsableCommand {
             throw ValidationError("--until expects a date such as 2027-12-31; found \"\(until)\".")
         }
         if TimeZone.named(zone) == nil {
-            let hint = Suggestion.closest(to: zone, among: TimeZone.knownTimeZoneIdentifiers)
+            let hint =
+                Suggestion.closest(to: zone, among: TimeZone.knownTimeZoneIdentifiers)
                 .map { " Did you mean \($0)?" } ?? " Use an IANA name such as Australia/Melbourne."
             throw ValidationError("--zone: \"\(zone)\" is not a known time zone.\(hint)")
         }
@@ -69,7 +70,9 @@ struct PreviewCommand: ParsableCommand {
             throw ExitCode(64)
         }
         guard let start = LocalDateTime(iso: start), let zone = TimeZone.named(zone) else { return }
-        let limit = until.flatMap { LocalDate(iso: $0) }.map { LocalDateTime(date: $0, time: LocalTime(hour: 23, minute: 59, second: 59)!) }
+        let limit = until.flatMap { LocalDate(iso: $0) }.map {
+            LocalDateTime(date: $0, time: LocalTime(hour: 23, minute: 59, second: 59)!)
+        }
         let bounded = limit != nil || recurrence.end != .never
         let maximum = count ?? (bounded ? Self.maximumCount : Self.defaultCount)
         for local in recurrence.occurrences(from: start, in: zone, through: limit).prefix(maximum) {

@@ -41,7 +41,8 @@ struct UpcomingCommand: ParsableCommand {
     @Option(name: .customLong("series"), help: ArgumentHelp("Only this series; repeat for more.", valueName: "id"))
     var seriesIDs: [String] = []
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("Only meetings this partner takes part in.", valueName: "id"))
+    @Option(
+        name: .customLong("partner"), help: ArgumentHelp("Only meetings this partner takes part in.", valueName: "id"))
     var partnerID: String?
 
     @Option(

@@ -86,4 +86,6 @@ func milliseconds(_ duration: Duration) -> String {
 }
 
 print("Schedule expansion: \(series.count) series over 5 years, \(occurrenceCount) occurrences, 10 runs")
-print("  min \(milliseconds(timings.first!))  median \(milliseconds(timings[timings.count / 2]))  max \(milliseconds(timings.last!))")
+print(
+    "  min \(milliseconds(timings.first!))  median \(milliseconds(timings[timings.count / 2]))  max \(milliseconds(timings.last!))"
+)

@@ -10,10 +10,14 @@ import Testing
             #expect(date.dayNumber == dayNumber)
         }
         #expect(LocalDate(dayNumber: 0) == LocalDate(year: 1970, month: 1, day: 1))
-        #expect(try #require(LocalDate(year: 2000, month: 2, day: 29)).adding(days: 1) == LocalDate(year: 2000, month: 3, day: 1))
+        #expect(
+            try #require(LocalDate(year: 2000, month: 2, day: 29)).adding(days: 1)
+                == LocalDate(year: 2000, month: 3, day: 1))
     }
 
-    @Test("impossible dates are refused rather than clamped", arguments: [(2027, 2, 29), (2027, 4, 31), (2100, 2, 29), (2027, 13, 1), (2027, 0, 10)])
+    @Test(
+        "impossible dates are refused rather than clamped",
+        arguments: [(2027, 2, 29), (2027, 4, 31), (2100, 2, 29), (2027, 13, 1), (2027, 0, 10)])
     func impossibleDates(year: Int, month: Int, day: Int) {
         #expect(LocalDate(year: year, month: month, day: day) == nil)
     }

@@ -103,7 +103,9 @@ import Testing
         let once = F.series(id: "once", start: "2026-12-10T09:00", rule: nil)
         let found = F.schedule([weekly, once]).occurrences(in: Self.summer)
         #expect(found.map(\.series.id) == ["weekly", "weekly", "weekly", "once"])
-        #expect(found.map(\.localStart) == ["2026-12-01T10:00", "2026-12-04T15:00", "2026-12-08T10:00", "2026-12-10T09:00"].map(F.local))
+        #expect(
+            found.map(\.localStart)
+                == ["2026-12-01T10:00", "2026-12-04T15:00", "2026-12-08T10:00", "2026-12-10T09:00"].map(F.local))
     }
 
     static let shutdown = HolidayPeriod(
@@ -130,7 +132,10 @@ import Testing
         let found = schedule.occurrences(in: Self.summer, includingSkipped: true)
         let moved = try #require(found.first { $0.originalStart.date == F.date("2026-12-24") })
         #expect(moved.localStart == F.local("2027-01-11T10:00"))
-        #expect(moved.status == .moved(from: F.local("2026-12-24T10:00"), reason: "Christmas shutdown: moved to the next business day"))
+        #expect(
+            moved.status
+                == .moved(
+                    from: F.local("2026-12-24T10:00"), reason: "Christmas shutdown: moved to the next business day"))
         let later = found.filter { ["2026-12-31", "2027-01-07"].map(F.date).contains($0.originalStart.date) }
         #expect(later.count == 2)
         #expect(later.allSatisfy { $0.status.isSkipped })
@@ -140,8 +145,10 @@ import Testing
     @Test("a holiday move onto a day that already has the meeting is skipped instead")
     func holidayCollision() throws {
         // Monday 25 January 2027 holiday moves to Tuesday 26th, which has its own meeting.
-        let holiday = HolidayPeriod(id: "h", name: "Holiday", firstDay: F.date("2027-01-25"), lastDay: F.date("2027-01-25"))
-        let series = F.series(start: "2027-01-04T10:00", rule: "FREQ=WEEKLY;BYDAY=MO,TU", holidayPolicy: .nextBusinessDay)
+        let holiday = HolidayPeriod(
+            id: "h", name: "Holiday", firstDay: F.date("2027-01-25"), lastDay: F.date("2027-01-25"))
+        let series = F.series(
+            start: "2027-01-04T10:00", rule: "FREQ=WEEKLY;BYDAY=MO,TU", holidayPolicy: .nextBusinessDay)
         let found = F.schedule([series], holidays: [holiday]).occurrences(in: Self.summer, includingSkipped: true)
         let collided = try #require(found.first { $0.originalStart.date == F.date("2027-01-25") })
         #expect(collided.status.isSkipped)
@@ -159,7 +166,8 @@ import Testing
         )
         let found = F.schedule([ignoring, explicit], holidays: [Self.shutdown]).occurrences(in: Self.summer)
         #expect(found.contains { $0.series.id == "ignoring" && $0.originalStart.date == F.date("2026-12-29") })
-        let moved = try #require(found.first { $0.series.id == "explicit" && $0.originalStart.date == F.date("2026-12-22") })
+        let moved = try #require(
+            found.first { $0.series.id == "explicit" && $0.originalStart.date == F.date("2026-12-22") })
         #expect(moved.localStart == F.local("2026-12-18T10:00"))
     }
 

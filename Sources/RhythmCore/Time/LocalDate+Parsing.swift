@@ -36,13 +36,17 @@ extension LocalTime {
         case 5 where digits[2] == colon:
             fields = [LocalDate.number(digits[0..<2]), LocalDate.number(digits[3..<5]), 0].allOrNil()
         case 8 where digits[2] == colon && digits[5] == colon:
-            fields = [LocalDate.number(digits[0..<2]), LocalDate.number(digits[3..<5]), LocalDate.number(digits[6..<8])]
-                .allOrNil()
+            fields = [
+                LocalDate.number(digits[0..<2]), LocalDate.number(digits[3..<5]), LocalDate.number(digits[6..<8]),
+            ]
+            .allOrNil()
         case 4:
             fields = [LocalDate.number(digits[0..<2]), LocalDate.number(digits[2..<4]), 0].allOrNil()
         case 6:
-            fields = [LocalDate.number(digits[0..<2]), LocalDate.number(digits[2..<4]), LocalDate.number(digits[4..<6])]
-                .allOrNil()
+            fields = [
+                LocalDate.number(digits[0..<2]), LocalDate.number(digits[2..<4]), LocalDate.number(digits[4..<6]),
+            ]
+            .allOrNil()
         default:
             fields = nil
         }
