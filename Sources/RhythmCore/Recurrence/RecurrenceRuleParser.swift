@@ -20,6 +20,7 @@ struct RecurrenceRuleParser {
     private let text: String
     private var problems: [RecurrenceRuleError.Problem] = []
     private var parts: [String: Part] = [:]
+    private var isEmpty = false
 
     init(text: String) {
         self.text = text
@@ -75,6 +76,7 @@ struct RecurrenceRuleParser {
         // A single trailing semicolon is harmless and some generators write one.
         if end > start, characters[end - 1] == ";" { end -= 1 }
         guard end > start else {
+            isEmpty = true
             report(nil, at: start, "the rule is empty; it needs at least FREQ, for example FREQ=WEEKLY;BYDAY=TU")
             return
         }
@@ -123,23 +125,23 @@ struct RecurrenceRuleParser {
 
     private mutating func reportUnknown(_ name: String, at offset: Int) {
         let shown = name.isEmpty ? "an empty name" : "\"\(name)\""
+        let part = name.isEmpty ? nil : name
         if let suggestion = Self.closestPartName(to: name) {
-            report(nil, at: offset, "\(shown) is not a recurrence rule part; did you mean \(suggestion)?")
+            report(part, at: offset, "\(shown) is not a recurrence rule part; did you mean \(suggestion)?")
         } else {
             let names = Self.partNames.joined(separator: ", ")
-            report(nil, at: offset, "\(shown) is not a recurrence rule part; use one of \(names)")
+            report(part, at: offset, "\(shown) is not a recurrence rule part; use one of \(names)")
         }
     }
 
     /// The valid part name a typo most likely meant, if one is close enough to be a useful guess.
     static func closestPartName(to name: String) -> String? {
         guard !name.isEmpty else { return nil }
-        if let prefixed = partNames.first(where: { $0.hasPrefix(name) || name.hasPrefix($0) }) {
-            return prefixed
+        // Close in spelling, or a longer or shorter form of a name (FREQUENCY for FREQ).
+        let candidates = partNames.filter {
+            editDistance(name, $0) <= max(2, name.count / 3) || $0.hasPrefix(name) || name.hasPrefix($0)
         }
-        let scored = partNames.map { ($0, editDistance(name, $0)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 3) else { return nil }
-        return best.0
+        return candidates.min { editDistance(name, $0) < editDistance(name, $1) }
     }
 
     /// Levenshtein distance: the fewest single-character edits that turn `a` into `b`.
@@ -163,6 +165,8 @@ struct RecurrenceRuleParser {
 
     private mutating func parseFrequency() -> RecurrenceRule.Frequency? {
         guard let part = parts["FREQ"] else {
+            // An empty rule has been reported as such already.
+            guard !isEmpty else { return nil }
             report(
                 "FREQ", at: 0,
                 "FREQ is missing; every rule needs one, for example FREQ=WEEKLY to repeat every week")
