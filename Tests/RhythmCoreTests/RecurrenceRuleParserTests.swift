@@ -64,9 +64,18 @@ struct InvalidRuleCase: Sendable, CustomTestStringConvertible {
         "UNTIL is read in its three RFC forms",
         arguments: [
             ("UNTIL=20271231", RecurrenceRule.Until.date(LocalDate(year: 2027, month: 12, day: 31)!)),
-            ("UNTIL=20271231T235959", .local(LocalDateTime(year: 2027, month: 12, day: 31, hour: 23, minute: 59, second: 59)!)),
-            ("UNTIL=20271231T235959Z", .utc(LocalDateTime(year: 2027, month: 12, day: 31, hour: 23, minute: 59, second: 59)!)),
-            ("until=20271231t235959z", .utc(LocalDateTime(year: 2027, month: 12, day: 31, hour: 23, minute: 59, second: 59)!)),
+            (
+                "UNTIL=20271231T235959",
+                .local(LocalDateTime(year: 2027, month: 12, day: 31, hour: 23, minute: 59, second: 59)!)
+            ),
+            (
+                "UNTIL=20271231T235959Z",
+                .utc(LocalDateTime(year: 2027, month: 12, day: 31, hour: 23, minute: 59, second: 59)!)
+            ),
+            (
+                "until=20271231t235959z",
+                .utc(LocalDateTime(year: 2027, month: 12, day: 31, hour: 23, minute: 59, second: 59)!)
+            ),
         ])
     func untilForms(text: String, until: RecurrenceRule.Until) throws {
         #expect(try RecurrenceRule(parsing: "FREQ=DAILY;\(text)").end == .until(until))
@@ -85,36 +94,56 @@ struct InvalidRuleCase: Sendable, CustomTestStringConvertible {
             "\"BYMONTHDAYS\" is not a recurrence rule part; did you mean BYMONTHDAY?"),
         InvalidRuleCase("FREQ=DAILY;FREQUENCY=DAILY", "FREQUENCY", at: 11, "did you mean FREQ?"),
         InvalidRuleCase("FREQ=DAILY;BYHOURS=9", "BYHOURS", at: 11, "did you mean BYHOUR?"),
-        InvalidRuleCase("FREQ=DAILY;COLOUR=RED", "COLOUR", at: 11, "is not a recurrence rule part; use one of FREQ, INTERVAL"),
+        InvalidRuleCase(
+            "FREQ=DAILY;COLOUR=RED", "COLOUR", at: 11, "is not a recurrence rule part; use one of FREQ, INTERVAL"),
         InvalidRuleCase(
             "FREQ=DAILY;COUNT=3;COUNT=4", "COUNT", at: 19,
             "COUNT is given twice; keep one COUNT part and list all its values in it"),
         InvalidRuleCase("FREQ=DAILY;COUNT", nil, at: 11, "\"COUNT\" has no value; every part is written NAME=VALUE"),
-        InvalidRuleCase("FREQ=WEEKLY;BYDAY=", "BYDAY", at: 12, "BYDAY has no value after \"=\"; write a value, for example BYDAY=MO,WE"),
+        InvalidRuleCase(
+            "FREQ=WEEKLY;BYDAY=", "BYDAY", at: 12,
+            "BYDAY has no value after \"=\"; write a value, for example BYDAY=MO,WE"),
         InvalidRuleCase("FREQ=DAILY;;COUNT=2", nil, at: 11, "there is an empty part between two semicolons"),
         InvalidRuleCase("FREQ=WEEKLY;BYDAY=MO,,TU", "BYDAY", at: 12, "BYDAY has an empty value between commas"),
         InvalidRuleCase("FREQ=DAILY;BYHOUR=9,,17", "BYHOUR", at: 11, "BYHOUR has an empty value between commas"),
-        InvalidRuleCase("FREQ=DAILY;INTERVAL=0", "INTERVAL", at: 11, "INTERVAL: \"0\" is out of range; use a whole number of 1 or more"),
-        InvalidRuleCase("FREQ=DAILY;INTERVAL=two", "INTERVAL", at: 11, "INTERVAL: \"two\" is not a whole number; write digits, e.g. INTERVAL=2"),
+        InvalidRuleCase(
+            "FREQ=DAILY;INTERVAL=0", "INTERVAL", at: 11,
+            "INTERVAL: \"0\" is out of range; use a whole number of 1 or more"),
+        InvalidRuleCase(
+            "FREQ=DAILY;INTERVAL=two", "INTERVAL", at: 11,
+            "INTERVAL: \"two\" is not a whole number; write digits, e.g. INTERVAL=2"),
         InvalidRuleCase("FREQ=DAILY;COUNT=0", "COUNT", at: 11, "COUNT: \"0\" is out of range"),
         InvalidRuleCase("FREQ=DAILY;COUNT=-3", "COUNT", at: 11, "COUNT: \"-3\" is out of range"),
-        InvalidRuleCase("FREQ=MINUTELY;BYSECOND=61", "BYSECOND", at: 14, "BYSECOND: \"61\" is out of range; use a second from 0 to 60"),
-        InvalidRuleCase("FREQ=HOURLY;BYMINUTE=60", "BYMINUTE", at: 12, "BYMINUTE: \"60\" is out of range; use a minute from 0 to 59"),
-        InvalidRuleCase("FREQ=DAILY;BYHOUR=24", "BYHOUR", at: 11, "BYHOUR: \"24\" is out of range; use an hour from 0 to 23"),
-        InvalidRuleCase("FREQ=DAILY;BYHOUR=9am", "BYHOUR", at: 11, "BYHOUR: \"9am\" is not a whole number; use an hour from 0 to 23"),
+        InvalidRuleCase(
+            "FREQ=MINUTELY;BYSECOND=61", "BYSECOND", at: 14,
+            "BYSECOND: \"61\" is out of range; use a second from 0 to 60"),
+        InvalidRuleCase(
+            "FREQ=HOURLY;BYMINUTE=60", "BYMINUTE", at: 12, "BYMINUTE: \"60\" is out of range; use a minute from 0 to 59"
+        ),
+        InvalidRuleCase(
+            "FREQ=DAILY;BYHOUR=24", "BYHOUR", at: 11, "BYHOUR: \"24\" is out of range; use an hour from 0 to 23"),
+        InvalidRuleCase(
+            "FREQ=DAILY;BYHOUR=9am", "BYHOUR", at: 11, "BYHOUR: \"9am\" is not a whole number; use an hour from 0 to 23"
+        ),
         InvalidRuleCase(
             "FREQ=MONTHLY;BYMONTHDAY=0", "BYMONTHDAY", at: 13,
             "BYMONTHDAY: \"0\" is out of range; use 1 to 31, or -1 to -31 to count from the end of the month"),
         InvalidRuleCase("FREQ=MONTHLY;BYMONTHDAY=32", "BYMONTHDAY", at: 13, "BYMONTHDAY: \"32\" is out of range"),
         InvalidRuleCase("FREQ=MONTHLY;BYMONTHDAY=-32", "BYMONTHDAY", at: 13, "BYMONTHDAY: \"-32\" is out of range"),
-        InvalidRuleCase("FREQ=YEARLY;BYYEARDAY=367", "BYYEARDAY", at: 12, "BYYEARDAY: \"367\" is out of range; use 1 to 366"),
+        InvalidRuleCase(
+            "FREQ=YEARLY;BYYEARDAY=367", "BYYEARDAY", at: 12, "BYYEARDAY: \"367\" is out of range; use 1 to 366"),
         InvalidRuleCase("FREQ=YEARLY;BYYEARDAY=0", "BYYEARDAY", at: 12, "BYYEARDAY: \"0\" is out of range"),
-        InvalidRuleCase("FREQ=YEARLY;BYWEEKNO=54", "BYWEEKNO", at: 12, "BYWEEKNO: \"54\" is out of range; use a week from 1 to 53"),
+        InvalidRuleCase(
+            "FREQ=YEARLY;BYWEEKNO=54", "BYWEEKNO", at: 12, "BYWEEKNO: \"54\" is out of range; use a week from 1 to 53"),
         InvalidRuleCase("FREQ=YEARLY;BYWEEKNO=-54", "BYWEEKNO", at: 12, "BYWEEKNO: \"-54\" is out of range"),
-        InvalidRuleCase("FREQ=YEARLY;BYMONTH=13", "BYMONTH", at: 12, "BYMONTH: \"13\" is out of range; use a month from 1 (January) to 12"),
+        InvalidRuleCase(
+            "FREQ=YEARLY;BYMONTH=13", "BYMONTH", at: 12,
+            "BYMONTH: \"13\" is out of range; use a month from 1 (January) to 12"),
         InvalidRuleCase("FREQ=YEARLY;BYMONTH=0", "BYMONTH", at: 12, "BYMONTH: \"0\" is out of range"),
-        InvalidRuleCase("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0", "BYSETPOS", at: 22, "BYSETPOS: \"0\" is out of range; use 1 to 366"),
-        InvalidRuleCase("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-367", "BYSETPOS", at: 22, "BYSETPOS: \"-367\" is out of range"),
+        InvalidRuleCase(
+            "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0", "BYSETPOS", at: 22, "BYSETPOS: \"0\" is out of range; use 1 to 366"),
+        InvalidRuleCase(
+            "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-367", "BYSETPOS", at: 22, "BYSETPOS: \"-367\" is out of range"),
         InvalidRuleCase(
             "FREQ=WEEKLY;BYDAY=2TX", "BYDAY", at: 12,
             "BYDAY: \"2TX\" is not a weekday; use MO, TU, WE, TH, FR, SA or SU, optionally preceded by an ordinal such as 2TU or -1FR"
@@ -123,10 +152,14 @@ struct InvalidRuleCase: Sendable, CustomTestStringConvertible {
         InvalidRuleCase("FREQ=MONTHLY;BYDAY=xMO", "BYDAY", at: 13, "BYDAY: \"xMO\" is not a weekday"),
         InvalidRuleCase(
             "FREQ=MONTHLY;BYDAY=6FR", "BYDAY", at: 13,
-            "BYDAY: the ordinal in \"6FR\" is out of range; a month has at most 5 of each weekday; use 1 to 5, or -1 to -5"),
+            "BYDAY: the ordinal in \"6FR\" is out of range; a month has at most 5 of each weekday; use 1 to 5, or -1 to -5"
+        ),
         InvalidRuleCase("FREQ=MONTHLY;BYDAY=0FR", "BYDAY", at: 13, "BYDAY: the ordinal in \"0FR\" is out of range"),
-        InvalidRuleCase("FREQ=YEARLY;BYDAY=54MO", "BYDAY", at: 12, "BYDAY: the ordinal in \"54MO\" is out of range; use 1 to 53, or -1 to -53"),
-        InvalidRuleCase("FREQ=WEEKLY;WKST=XX", "WKST", at: 12, "WKST: \"XX\" is not a weekday; use MO, TU, WE, TH, FR, SA or SU"),
+        InvalidRuleCase(
+            "FREQ=YEARLY;BYDAY=54MO", "BYDAY", at: 12,
+            "BYDAY: the ordinal in \"54MO\" is out of range; use 1 to 53, or -1 to -53"),
+        InvalidRuleCase(
+            "FREQ=WEEKLY;WKST=XX", "WKST", at: 12, "WKST: \"XX\" is not a weekday; use MO, TU, WE, TH, FR, SA or SU"),
         InvalidRuleCase(
             "FREQ=DAILY;COUNT=5;UNTIL=20270101", "UNTIL", at: 19,
             "COUNT and UNTIL cannot both be given; keep COUNT to stop after a number of occurrences, or UNTIL to stop at a date"
@@ -136,7 +169,8 @@ struct InvalidRuleCase: Sendable, CustomTestStringConvertible {
             "FREQ=DAILY;UNTIL=2027-01-01", "UNTIL", at: 11,
             "UNTIL: \"2027-01-01\" is not a date; write YYYYMMDD (20271231), a local time YYYYMMDDTHHMMSS"),
         InvalidRuleCase("FREQ=DAILY;UNTIL=20270230", "UNTIL", at: 11, "UNTIL: \"20270230\" is not a date"),
-        InvalidRuleCase("FREQ=DAILY;UNTIL=20270101T250000", "UNTIL", at: 11, "UNTIL: \"20270101T250000\" is not a date"),
+        InvalidRuleCase(
+            "FREQ=DAILY;UNTIL=20270101T250000", "UNTIL", at: 11, "UNTIL: \"20270101T250000\" is not a date"),
         InvalidRuleCase("FREQ=DAILY;UNTIL=20270101T1000Z", "UNTIL", at: 11, "is not a date"),
         InvalidRuleCase("FREQ=DAILY;UNTIL=20270101T100000+01", "UNTIL", at: 11, "is not a date"),
         InvalidRuleCase(
@@ -154,14 +188,17 @@ struct InvalidRuleCase: Sendable, CustomTestStringConvertible {
             "FREQ=WEEKLY;BYDAY=MO,2TU", "BYDAY", at: 12,
             "BYDAY: \"2TU\" has an ordinal, which only works with FREQ=MONTHLY or FREQ=YEARLY, not FREQ=WEEKLY; write TU for every Tuesday"
         ),
-        InvalidRuleCase("FREQ=DAILY;BYDAY=-1FR", "BYDAY", at: 11, "BYDAY: \"-1FR\" has an ordinal, which only works with FREQ=MONTHLY"),
+        InvalidRuleCase(
+            "FREQ=DAILY;BYDAY=-1FR", "BYDAY", at: 11,
+            "BYDAY: \"-1FR\" has an ordinal, which only works with FREQ=MONTHLY"),
         InvalidRuleCase(
             "FREQ=YEARLY;BYWEEKNO=20;BYDAY=1MO", "BYDAY", at: 24,
             "BYDAY: \"1MO\" has an ordinal, which cannot be combined with BYWEEKNO; write MO for the Monday of the chosen weeks"
         ),
         InvalidRuleCase(
             "FREQ=MONTHLY;BYSETPOS=-1", "BYSETPOS", at: 13,
-            "BYSETPOS picks from the set that other BY parts build, but there are none; add one such as BYDAY or BYMONTHDAY"),
+            "BYSETPOS picks from the set that other BY parts build, but there are none; add one such as BYDAY or BYMONTHDAY"
+        ),
     ]
 
     @Test("invalid rules are refused with the part, offset and advice a person needs", arguments: invalidRules)

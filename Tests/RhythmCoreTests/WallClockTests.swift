@@ -105,10 +105,11 @@ struct ZonedSeriesCase: Sendable, CustomTestStringConvertible {
         let occurrences = Array(rule.occurrences(from: start, in: newYork))
         #expect(occurrences.map(\.time.hour) == [1, 2, 3, 4])
         // 02:00 does not exist that night and resolves to 03:00 EDT, the same instant as 03:00.
-        #expect(occurrences.map { newYork.instant(for: $0) } == [
-            Self.utc("2027-03-14T06:00:00"), Self.utc("2027-03-14T07:00:00"), Self.utc("2027-03-14T07:00:00"),
-            Self.utc("2027-03-14T08:00:00"),
-        ])
+        #expect(
+            occurrences.map { newYork.instant(for: $0) } == [
+                Self.utc("2027-03-14T06:00:00"), Self.utc("2027-03-14T07:00:00"), Self.utc("2027-03-14T07:00:00"),
+                Self.utc("2027-03-14T08:00:00"),
+            ])
     }
 
     @Test("a UTC UNTIL is compared with each occurrence's instant across a DST change")
@@ -118,8 +119,9 @@ struct ZonedSeriesCase: Sendable, CustomTestStringConvertible {
         let london = try #require(TimeZone(identifier: "Europe/London"))
         let rule = try RecurrenceRule(parsing: "FREQ=WEEKLY;UNTIL=20270402T093000Z")
         let start = try #require(LocalDateTime(iso: "20270319T100000"))
-        #expect(rule.occurrences(from: start, in: london).map(\.date.description) == [
-            "2027-03-19", "2027-03-26", "2027-04-02",
-        ])
+        #expect(
+            rule.occurrences(from: start, in: london).map(\.date.description) == [
+                "2027-03-19", "2027-03-26", "2027-04-02",
+            ])
     }
 }

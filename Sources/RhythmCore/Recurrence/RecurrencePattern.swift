@@ -80,7 +80,9 @@ struct RecurrencePattern: Sendable {
             }
         }
         let rank = rule.frequency.rank
-        let hours = (rule.byHour.isEmpty && rank >= 3 ? [start.time.hour] : rule.byHour).filter { (0...23).contains($0) }
+        let hours = (rule.byHour.isEmpty && rank >= 3 ? [start.time.hour] : rule.byHour).filter {
+            (0...23).contains($0)
+        }
         let minutes = (rule.byMinute.isEmpty && rank >= 2 ? [start.time.minute] : rule.byMinute)
             .filter { (0...59).contains($0) }
         // A wall clock has no leap second, so BYSECOND=60 never produces a reading.
@@ -195,7 +197,8 @@ struct RecurrencePattern: Sendable {
         case .monthly:
             let date = LocalDate(dayNumber: firstDay)
             if monthMask == 0 || monthMask & (1 << date.month) != 0 {
-                appendMatchingDays(from: firstDay, count: LocalDate.daysIn(month: date.month, year: date.year), to: &days)
+                appendMatchingDays(
+                    from: firstDay, count: LocalDate.daysIn(month: date.month, year: date.year), to: &days)
             }
         case .weekly:
             appendMatchingDays(from: firstDay, count: 7, to: &days)
@@ -345,7 +348,9 @@ struct RecurrencePattern: Sendable {
         let date = LocalDate(dayNumber: dayNumber)
         let daysInMonth = LocalDate.daysIn(month: date.month, year: date.year)
         let weekday = Self.weekdayIndex(dayNumber)
-        if !matchesDay(dayNumber, year: date.year, month: date.month, day: date.day, daysInMonth: daysInMonth, weekday: weekday) {
+        if !matchesDay(
+            dayNumber, year: date.year, month: date.month, day: date.day, daysInMonth: daysInMonth, weekday: weekday)
+        {
             return (dayNumber + 1) * 86_400
         }
         let secondOfDay = periodStart - dayNumber * 86_400

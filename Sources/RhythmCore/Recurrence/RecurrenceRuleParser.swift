@@ -43,7 +43,8 @@ struct RecurrenceRuleParser {
             "BYYEARDAY", range: -366...366,
             advice: "use 1 to 366, or -1 to -366 to count from the end of the year (-1 is 31 December)")
         let byWeekNumber = parseIntegers(
-            "BYWEEKNO", range: -53...53, advice: "use a week from 1 to 53, or -1 to -53 to count from the end of the year")
+            "BYWEEKNO", range: -53...53,
+            advice: "use a week from 1 to 53, or -1 to -53 to count from the end of the year")
         let byMonth = parseIntegers("BYMONTH", range: 1...12, advice: "use a month from 1 (January) to 12 (December)")
         let bySetPosition = parseIntegers(
             "BYSETPOS", range: -366...366,
@@ -117,7 +118,8 @@ struct RecurrenceRuleParser {
             return
         }
         if value.isEmpty {
-            report(name, at: first, "\(name) has no value after \"=\"; write a value, for example \(example(for: name))")
+            report(
+                name, at: first, "\(name) has no value after \"=\"; write a value, for example \(example(for: name))")
             return
         }
         parts[name] = Part(name: name, value: value, offset: first)
@@ -186,7 +188,9 @@ struct RecurrenceRuleParser {
     private mutating func parseCount(_ name: String, example: String) -> Int? {
         guard let part = parts[name] else { return nil }
         guard let number = Int(part.value), !part.value.hasPrefix("+") else {
-            report(name, at: part.offset, "\(name): \"\(part.value)\" is not a whole number; write digits, e.g. \(example)")
+            report(
+                name, at: part.offset, "\(name): \"\(part.value)\" is not a whole number; write digits, e.g. \(example)"
+            )
             return nil
         }
         guard number >= 1 else {
@@ -286,8 +290,8 @@ struct RecurrenceRuleParser {
                     : "use 1 to 53, or -1 to -53"
                 report(
                     "BYDAY", at: part.offset,
-                    "BYDAY: the ordinal in \"\(item)\" is out of range; \(scope) to count from the end (-1\(weekday.rawValue) is the last \(weekday.name))"
-                )
+                    "BYDAY: the ordinal in \"\(item)\" is out of range; \(scope) to count from the end "
+                        + "(-1\(weekday.rawValue) is the last \(weekday.name))")
                 continue
             }
             entries.append(.init(weekday, ordinal: ordinal))
