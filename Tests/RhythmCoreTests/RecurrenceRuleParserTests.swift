@@ -99,7 +99,7 @@ struct InvalidRuleCase: Sendable, CustomTestStringConvertible {
         InvalidRuleCase(
             "FREQ=DAILY;COUNT=3;COUNT=4", "COUNT", at: 19,
             "COUNT is given twice; keep one COUNT part and list all its values in it"),
-        InvalidRuleCase("FREQ=DAILY;COUNT", nil, at: 11, "\"COUNT\" has no value; every part is written NAME=VALUE"),
+        InvalidRuleCase("FREQ=DAILY;COUNT", "COUNT", at: 11, "\"COUNT\" has no value; every part is written NAME=VALUE"),
         InvalidRuleCase(
             "FREQ=WEEKLY;BYDAY=", "BYDAY", at: 12,
             "BYDAY has no value after \"=\"; write a value, for example BYDAY=MO,WE"),
@@ -219,6 +219,15 @@ struct InvalidRuleCase: Sendable, CustomTestStringConvertible {
         #expect(error.problems.map(\.offset) == [12, 22, 33, 43, 56])
         #expect(error.description.hasPrefix("The recurrence rule is not valid:\n  at character 13: BYDAY: \"2TX\""))
         #expect(error.code == "invalid-recurrence-rule")
+    }
+
+    @Test("a part repeated after an invalid first value is still reported as repeated")
+    func repeatAfterInvalid() throws {
+        let error = try #require(throws: RecurrenceRuleError.self) {
+            try RecurrenceRule(parsing: "FREQ=WEEKLY;BYDAY=;BYDAY=MO")
+        }
+        #expect(error.problems.map(\.offset) == [12, 19])
+        #expect(error.problems.last?.message.contains("BYDAY is given twice") == true)
     }
 
     @Test("offsets count the RRULE: prefix so that they point into the text as given")

@@ -21,6 +21,8 @@ struct RecurrenceRuleParser {
     private var problems: [RecurrenceRuleError.Problem] = []
     private var parts: [String: Part] = [:]
     private var isEmpty = false
+    /// Every known part name written so far, valid or not, to catch repeats.
+    private var seenNames: Set<String> = []
 
     init(text: String) {
         self.text = text
@@ -100,8 +102,9 @@ struct RecurrenceRuleParser {
         let segment = characters[first..<last]
         guard let equals = segment.firstIndex(of: "=") else {
             let written = String(segment)
+            let name = written.uppercased()
             report(
-                nil, at: first,
+                Self.partNames.contains(name) ? name : nil, at: first,
                 "\"\(written)\" has no value; every part is written NAME=VALUE, for example FREQ=WEEKLY")
             return
         }
@@ -111,7 +114,7 @@ struct RecurrenceRuleParser {
             reportUnknown(name, at: first)
             return
         }
-        if parts[name] != nil {
+        guard seenNames.insert(name).inserted else {
             report(
                 name, at: first,
                 "\(name) is given twice; keep one \(name) part and list all its values in it, separated by commas")
@@ -187,7 +190,7 @@ struct RecurrenceRuleParser {
     /// INTERVAL or COUNT: a whole number of at least 1.
     private mutating func parseCount(_ name: String, example: String) -> Int? {
         guard let part = parts[name] else { return nil }
-        guard let number = Int(part.value), !part.value.hasPrefix("+") else {
+        guard let number = Int(part.value) else {
             report(
                 name, at: part.offset, "\(name): \"\(part.value)\" is not a whole number; write digits, e.g. \(example)"
             )
