@@ -99,7 +99,8 @@ struct InvalidRuleCase: Sendable, CustomTestStringConvertible {
         InvalidRuleCase(
             "FREQ=DAILY;COUNT=3;COUNT=4", "COUNT", at: 19,
             "COUNT is given twice; keep one COUNT part and list all its values in it"),
-        InvalidRuleCase("FREQ=DAILY;COUNT", "COUNT", at: 11, "\"COUNT\" has no value; every part is written NAME=VALUE"),
+        InvalidRuleCase(
+            "FREQ=DAILY;COUNT", "COUNT", at: 11, "\"COUNT\" has no value; every part is written NAME=VALUE"),
         InvalidRuleCase(
             "FREQ=WEEKLY;BYDAY=", "BYDAY", at: 12,
             "BYDAY has no value after \"=\"; write a value, for example BYDAY=MO,WE"),

@@ -216,6 +216,8 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
             "FREQ=MINUTELY;BYMONTH=4;BYMONTHDAY=31",
             "FREQ=SECONDLY;BYMONTH=6;BYMONTHDAY=31", "FREQ=YEARLY;BYWEEKNO=1;BYMONTH=6",
             "FREQ=MONTHLY;BYDAY=5MO;BYMONTH=2;BYMONTHDAY=1",
+            "FREQ=SECONDLY;BYSECOND=60", "FREQ=SECONDLY;INTERVAL=2;BYSECOND=1", "FREQ=MINUTELY;INTERVAL=2;BYMINUTE=1",
+            "FREQ=HOURLY;INTERVAL=2;BYHOUR=10", "FREQ=MINUTELY;INTERVAL=120;BYMINUTE=30",
         ])
     func impossibleRulesTerminate(text: String) throws {
         let rule = try RecurrenceRule(parsing: text)
@@ -359,6 +361,12 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
         #expect(Array(rule.occurrences(from: start, in: Self.utc)).isEmpty)
         let noTimes = RecurrenceRule(frequency: .daily, byHour: [25])
         #expect(Array(noTimes.occurrences(from: start, in: Self.utc)) == [start])
+        let badParts = RecurrenceRule(
+            frequency: .minutely, bySecond: [-1, 99], byMinute: [70, Int.min], byHour: [-3], byMonthDay: [Int.max],
+            byMonth: [13])
+        #expect(Array(badParts.occurrences(from: start, in: Self.utc)) == [start])
+        let yearlyBadMonth = RecurrenceRule(frequency: .yearly, byMonth: [0, 13])
+        #expect(Array(yearlyBadMonth.occurrences(from: start, in: Self.utc)) == [start])
         let hugeInterval = RecurrenceRule(frequency: .hourly, interval: .max)
         #expect(Array(hugeInterval.occurrences(from: start, in: Self.utc)) == [start])
     }
