@@ -347,6 +347,22 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
         #expect(Array(counted.occurrences(from: start, in: Self.utc, through: limit)).count == 3)
     }
 
+    @Test("starts before 1970 expand like any other")
+    func beforeEpoch() throws {
+        let hourly = try RecurrenceRule(parsing: "FREQ=HOURLY;INTERVAL=3;COUNT=3")
+        let lateEvening = try #require(LocalDateTime(iso: "19691231T223000"))
+        #expect(
+            hourly.occurrences(from: lateEvening, in: Self.utc).map(\.description) == [
+                "1969-12-31T22:30:00", "1970-01-01T01:30:00", "1970-01-01T04:30:00",
+            ])
+        let monthly = try RecurrenceRule(parsing: "FREQ=MONTHLY;BYDAY=-1FR;COUNT=3")
+        let start = try #require(LocalDateTime(iso: "19651029T100000"))
+        #expect(
+            monthly.occurrences(from: start, in: Self.utc).map(\.date.description) == [
+                "1965-10-29", "1965-11-26", "1965-12-31",
+            ])
+    }
+
     @Test("a sequence can be iterated more than once with the same result")
     func reiteration() throws {
         let rule = try RecurrenceRule(parsing: "FREQ=DAILY;COUNT=5")
