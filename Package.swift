@@ -14,9 +14,23 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RhythmCore", targets: ["RhythmCore"]),
+        .library(name: "RhythmConfig", targets: ["RhythmConfig"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),
+        .target(
+            name: "RhythmConfig",
+            dependencies: ["RhythmCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RhythmConfigTests",
+            dependencies: ["RhythmConfig", "RhythmCore"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -1,0 +1,143 @@
+import RhythmCore
+import Yams
+
+/// Builds an `Initiative` from the composed document, section by section, reporting every
+/// mistake to the log and skipping only the entry it spoils.
+///
+/// Ids are registered as soon as they are read, even when the rest of the entry is broken,
+/// so that one mistake does not make every reference to that entry look wrong too.
+/// References are checked once all sections have been read, because they point both ways
+/// (a group names its chat channel, which is defined further down).
+final class ConfigurationDecoder {
+    let log: DiagnosticLog
+    private let ignoredKeys: Set<String>
+    /// Each section's ids, with where each was first defined.
+    private var ids: [ReferenceKind: [String: Mark?]] = [:]
+    private var references: [(kind: ReferenceKind, id: String, value: ConfigValue)] = []
+
+    init(log: DiagnosticLog, ignoredKeys: Set<String>) {
+        self.log = log
+        self.ignoredKeys = ignoredKeys
+    }
+
+    static let sections = [
+        "initiative", "partners", "people", "groups", "holidays", "series", "indicators", "channels", "reminders",
+    ]
+
+    func decode(_ root: Node) -> Initiative? {
+        let document = ConfigValue(node: root, path: ConfigPath())
+        guard let fields = fields(of: document, allowed: Self.sections) else { return nil }
+        let settings = fields.required("initiative", "the initiative's name, time zone and domain").flatMap(initiativeSettings)
+        let defaultZone = settings?.timeZone ?? TimeZone(identifier: "UTC") ?? .current
+        let partners = entries(fields, "partners", decodePartner)
+        let people = entries(fields, "people") { decodePerson($0, defaultZone: defaultZone) }
+        let groups = entries(fields, "groups", decodeGroup)
+        let holidays = entries(fields, "holidays", decodeHoliday)
+        let series = entries(fields, "series") { decodeSeries($0, defaultZone: defaultZone) }
+        let indicators = entries(fields, "indicators", decodeIndicator)
+        let channels = entries(fields, "channels", decodeChannel)
+        let reminders = entries(fields, "reminders", decodeReminder)
+        checkReferences()
+        var initiative = Initiative(
+            name: settings?.name ?? "", timeZone: defaultZone, domain: settings?.domain ?? "",
+            partners: partners, people: people, groups: groups, holidays: holidays, series: series,
+            indicators: indicators, channels: channels, reminderRules: reminders, quietHours: settings?.quietHours
+        )
+        warnAboutUnusedEntries(in: &initiative, fields: fields)
+        return settings == nil ? nil : initiative
+    }
+
+    // MARK: Structure
+
+    /// The keys of a mapping, or nil (reported) when the value is not a mapping.
+    func fields(of value: ConfigValue, allowed: [String], forbidden: [String: String] = [:]) -> MappingFields? {
+        guard case .mapping(let pairs) = value.node else {
+            log.error(
+                "expected a mapping (key: value lines such as \"\(allowed.first ?? "name"): ...\"), found \(value.kindDescription)",
+                at: value.mark, path: value.path)
+            return nil
+        }
+        return MappingFields(
+            value, pairs: pairs, allowed: allowed, forbidden: forbidden, ignoredKeys: ignoredKeys, log: log)
+    }
+
+    /// The items of a list, or nil (reported) when the value is not a list.
+    func list(_ value: ConfigValue, of noun: String) -> [ConfigValue]? {
+        guard case .sequence(let sequence) = value.node else {
+            if value.isNull { return [] }
+            log.error(
+                "expected a list of \(noun) (lines starting with \"- \", or [a, b]), found \(value.kindDescription)",
+                at: value.mark, path: value.path)
+            return nil
+        }
+        return sequence.nodes.enumerated().map { ConfigValue(node: $1, path: value.path.appending(index: $0)) }
+    }
+
+    /// Decodes each entry of a top-level section, dropping the entries that fail.
+    private func entries<Entry>(
+        _ fields: MappingFields, _ section: String, _ decode: (ConfigValue) -> Entry?
+    ) -> [Entry] {
+        guard let value = fields.optional(section), let items = list(value, of: "\(section) entries") else { return [] }
+        return items.compactMap(decode)
+    }
+
+    // MARK: Ids and references
+
+    /// Reads an entry's `id`, checks its form and that it is new in `kind`'s section.
+    /// Returns nil (reported) for an id the entry cannot be kept under.
+    func identifier(_ fields: MappingFields, kind: ReferenceKind) -> String? {
+        guard let value = fields.required("id", "a short name other entries use to refer to this one"),
+            let id = text(value)
+        else { return nil }
+        if let problem = Identifier.check(id) {
+            log.error(problem.message, at: value.mark, path: value.path, columnOffset: problem.offset)
+            return nil
+        }
+        if let first = ids[kind]?[id] {
+            let whereFirst = first.map { " on line \($0.line)" } ?? ""
+            log.error(
+                "the \(kind.noun) id \"\(id)\" is already used\(whereFirst); each \(kind.noun) needs its own id",
+                at: value.mark, path: value.path)
+            return nil
+        }
+        ids[kind, default: [:]][id] = value.mark
+        return id
+    }
+
+    /// Reads an id that refers to an entry of `kind`; whether it exists is checked later.
+    func reference(_ value: ConfigValue, to kind: ReferenceKind) -> String? {
+        guard let id = text(value) else { return nil }
+        references.append((kind, id, value))
+        return id
+    }
+
+    /// Reads a list of references to entries of `kind`.
+    func references(_ value: ConfigValue, to kind: ReferenceKind) -> [String] {
+        guard let items = list(value, of: "\(kind.section) ids") else { return [] }
+        var seen: Set<String> = []
+        return items.compactMap { item in
+            guard let id = reference(item, to: kind) else { return nil }
+            if !seen.insert(id).inserted {
+                log.warning("\"\(id)\" is listed twice; once is enough", at: item.mark, path: item.path)
+            }
+            return id
+        }
+    }
+
+    func isDefined(_ id: String, as kind: ReferenceKind) -> Bool { ids[kind]?[id] != nil }
+
+    private func checkReferences() {
+        for (kind, id, value) in references where !isDefined(id, as: kind) {
+            let known = ids[kind].map { Array($0.keys).sorted() } ?? []
+            let hint: String
+            if let match = Suggestion.closest(to: id, in: known) {
+                hint = "; did you mean \"\(match)\"?"
+            } else if known.isEmpty {
+                hint = "; the \(kind.section) section defines none"
+            } else {
+                hint = "; add it under \(kind.section):, or use one of the ids defined there"
+            }
+            log.error("there is no \(kind.noun) with the id \"\(id)\"\(hint)", at: value.mark, path: value.path)
+        }
+    }
+}
