@@ -1,6 +1,8 @@
 /// An RFC 5545 recurrence rule (the value of an RRULE property), as plain data.
 ///
-/// Parse one with `RecurrenceRule(parsing:)`; expand it with `RecurrenceRule.expand`.
+/// Parse one with `RecurrenceRule(parsing:)`, write one with `rfc5545Text`, and expand it with
+/// `occurrences(from:in:through:)`.
+///
 /// Every `by…` list is empty when the rule does not name that part.
 public struct RecurrenceRule: Hashable, Sendable {
     /// FREQ: the unit that the rule repeats in.
