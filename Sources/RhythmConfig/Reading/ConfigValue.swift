@@ -6,7 +6,7 @@ struct ConfigValue {
     let node: Node
     let path: ConfigPath
 
-    var mark: Mark? { node.mark }
+    var mark: Position? { Position(node.mark) }
 
     /// A short name for what the node is, for "expected …, found …" messages.
     var kindDescription: String {
@@ -20,14 +20,14 @@ struct ConfigValue {
 
     /// Whether the node is an empty or `~` scalar: a key written with no value.
     var isNull: Bool {
-        guard case .scalar(let scalar) = node else { return false }
-        return scalar.tag.name == .null || (scalar.string.isEmpty && scalar.style == .plain)
+        guard let scalar = node.scalar else { return false }
+        return node.null != nil || (scalar.string.isEmpty && scalar.style == .plain)
     }
 
     /// How far the scalar's text starts to the right of the node's mark: one for the opening
     /// quote of a quoted scalar, so that columns inside the text come out right.
     var textColumnOffset: Int? {
-        guard case .scalar(let scalar) = node else { return nil }
+        guard let scalar = node.scalar else { return nil }
         switch scalar.style {
         case .plain, .any: return 0
         case .singleQuoted, .doubleQuoted: return scalar.string.contains("\n") ? nil : 1

@@ -1,5 +1,6 @@
 import Foundation
 import RhythmCore
+import Yams
 
 /// Readers for single values. Each reports what is wrong at the value's own position and
 /// returns nil, so that callers simply leave the value out and carry on.
@@ -7,7 +8,7 @@ extension ConfigurationDecoder {
     /// Non-empty text; surrounding whitespace (such as the newline a `>` block ends with) is
     /// dropped.
     func text(_ value: ConfigValue) -> String? {
-        guard case .scalar(let scalar) = value.node else {
+        guard let scalar = value.node.scalar else {
             log.error("expected a single value here, found \(value.kindDescription)", at: value.mark, path: value.path)
             return nil
         }

@@ -1,3 +1,4 @@
+import Foundation
 import RhythmCore
 import Yams
 
@@ -10,12 +11,12 @@ import Yams
 /// (a group names its chat channel, which is defined further down).
 final class ConfigurationDecoder {
     let log: DiagnosticLog
-    private let ignoredKeys: Set<String>
+    private let ignoredKeys: Set<Position>
     /// Each section's ids, with where each was first defined.
-    private var ids: [ReferenceKind: [String: Mark?]] = [:]
+    private var ids: [ReferenceKind: [String: Position?]] = [:]
     private var references: [(kind: ReferenceKind, id: String, value: ConfigValue)] = []
 
-    init(log: DiagnosticLog, ignoredKeys: Set<String>) {
+    init(log: DiagnosticLog, ignoredKeys: Set<Position>) {
         self.log = log
         self.ignoredKeys = ignoredKeys
     }
@@ -51,7 +52,7 @@ final class ConfigurationDecoder {
 
     /// The keys of a mapping, or nil (reported) when the value is not a mapping.
     func fields(of value: ConfigValue, allowed: [String], forbidden: [String: String] = [:]) -> MappingFields? {
-        guard case .mapping(let pairs) = value.node else {
+        guard let pairs = value.node.mapping else {
             log.error(
                 "expected a mapping (key: value lines such as \"\(allowed.first ?? "name"): ...\"), found \(value.kindDescription)",
                 at: value.mark, path: value.path)
@@ -63,14 +64,14 @@ final class ConfigurationDecoder {
 
     /// The items of a list, or nil (reported) when the value is not a list.
     func list(_ value: ConfigValue, of noun: String) -> [ConfigValue]? {
-        guard case .sequence(let sequence) = value.node else {
+        guard let sequence = value.node.sequence else {
             if value.isNull { return [] }
             log.error(
                 "expected a list of \(noun) (lines starting with \"- \", or [a, b]), found \(value.kindDescription)",
                 at: value.mark, path: value.path)
             return nil
         }
-        return sequence.nodes.enumerated().map { ConfigValue(node: $1, path: value.path.appending(index: $0)) }
+        return sequence.enumerated().map { ConfigValue(node: $1, path: value.path.appending(index: $0)) }
     }
 
     /// Decodes each entry of a top-level section, dropping the entries that fail.

@@ -1,5 +1,3 @@
-import Yams
-
 /// Collects the findings of one load, so that decoding can carry on past a mistake and
 /// report every one of them at the end.
 final class DiagnosticLog {
@@ -19,15 +17,15 @@ final class DiagnosticLog {
         }.map(\.element)
     }
 
-    func error(_ message: String, at mark: Mark?, path: ConfigPath, columnOffset: Int = 0) {
+    func error(_ message: String, at mark: Position?, path: ConfigPath, columnOffset: Int = 0) {
         add(.error, message, at: mark, path: path, columnOffset: columnOffset)
     }
 
-    func warning(_ message: String, at mark: Mark?, path: ConfigPath) {
+    func warning(_ message: String, at mark: Position?, path: ConfigPath) {
         add(.warning, message, at: mark, path: path, columnOffset: 0)
     }
 
-    private func add(_ severity: Diagnostic.Severity, _ message: String, at mark: Mark?, path: ConfigPath, columnOffset: Int) {
+    private func add(_ severity: Diagnostic.Severity, _ message: String, at mark: Position?, path: ConfigPath, columnOffset: Int) {
         diagnostics.append(
             Diagnostic(
                 severity: severity,

@@ -13,27 +13,27 @@ struct MappingFields {
     /// (used for literal secrets, whose value must never be echoed).
     init(
         _ mapping: ConfigValue, pairs: Node.Mapping, allowed: [String], forbidden: [String: String],
-        ignoredKeys: Set<String>, log: DiagnosticLog
+        ignoredKeys: Set<Position>, log: DiagnosticLog
     ) {
         self.mapping = mapping
         self.log = log
         for (key, value) in pairs {
-            if let mark = key.mark, ignoredKeys.contains(mark.description) { continue }
-            guard case .scalar(let scalar) = key, !scalar.string.isEmpty else {
+            if let mark = Position(key.mark), ignoredKeys.contains(mark) { continue }
+            guard let scalar = key.scalar, !scalar.string.isEmpty else {
                 log.error(
                     "a key must be a plain word such as \"name\"; found \(ConfigValue(node: key, path: mapping.path).kindDescription)",
-                    at: key.mark, path: mapping.path)
+                    at: Position(key.mark), path: mapping.path)
                 continue
             }
             let name = scalar.string
             if allowed.contains(name) {
                 entries[name] = (key, value)
             } else if let message = forbidden[name] {
-                log.error(message, at: key.mark, path: mapping.path.appending(name))
+                log.error(message, at: Position(key.mark), path: mapping.path.appending(name))
             } else {
                 log.error(
                     "unknown key \"\(name)\"; \(Suggestion.hint(for: name, in: allowed, noun: "one of the keys"))",
-                    at: key.mark, path: mapping.path.appending(name))
+                    at: Position(key.mark), path: mapping.path.appending(name))
             }
         }
     }
@@ -46,7 +46,7 @@ struct MappingFields {
     }
 
     /// Where `key` itself is written, for messages about the key rather than its value.
-    func keyMark(_ key: String) -> Mark? { entries[key]?.key.mark }
+    func keyMark(_ key: String) -> Position? { Position(entries[key]?.key.mark) }
 
     /// The value under `key`, reporting it as missing when absent.
     func required(_ key: String, _ explanation: String = "") -> ConfigValue? {

@@ -8,7 +8,7 @@ import Yams
 struct YAMLDocument {
     private(set) var root: Node?
     /// Positions of the renamed duplicate keys, as `line:column`.
-    private(set) var ignoredKeys: Set<String> = []
+    private(set) var ignoredKeys: Set<Position> = []
 
     /// Enough for any real file; a bound so that a pathological one cannot loop for long.
     private static let maximumDuplicates = 50
@@ -23,17 +23,18 @@ struct YAMLDocument {
                 guard case .duplicatedKeysInMapping(let keys, let context) = error,
                     attempt < Self.maximumDuplicates,
                     let key = keys.first,
-                    let second = Self.repeatedKey(key, after: context.mark, in: lines)
+                    let first = Position(context.mark),
+                    let second = Self.repeatedKey(key, after: first, in: lines)
                 else {
                     Self.report(error, log: log)
                     return
                 }
                 log.error(
-                    "the key \"\(key)\" appears twice in the same mapping (first on line \(context.mark.line)); "
+                    "the key \"\(key)\" appears twice in the same mapping (first on line \(first.line)); "
                         + "YAML keeps only one of them, so remove or rename the other",
                     at: second.mark, path: ConfigPath()
                 )
-                ignoredKeys.insert(second.mark.description)
+                ignoredKeys.insert(second.mark)
                 Self.rename(second, attempt: attempt, in: &lines)
             } catch {
                 log.error("the file cannot be read as YAML: \(error)", at: nil, path: ConfigPath())
@@ -43,7 +44,7 @@ struct YAMLDocument {
     }
 
     private struct KeyLocation {
-        let mark: Mark
+        let mark: Position
         /// The key's characters on its line, quotes excluded.
         let range: Range<Int>
     }
@@ -51,7 +52,7 @@ struct YAMLDocument {
     /// Finds the second occurrence of `key` in the mapping whose first occurrence is at `first`:
     /// a later line indented to the same column in a block mapping, or a later `, key:` in a
     /// flow mapping.
-    private static func repeatedKey(_ key: String, after first: Mark, in lines: [String]) -> KeyLocation? {
+    private static func repeatedKey(_ key: String, after first: Position, in lines: [String]) -> KeyLocation? {
         let firstLine = Array(lines[first.line - 1].unicodeScalars)
         let before = firstLine.prefix(first.column - 1).filter { $0 != " " }
         if before.last == "{" || before.last == "," {
@@ -62,13 +63,13 @@ struct YAMLDocument {
             guard let start = scalars.firstIndex(where: { $0 != " " }), scalars[start] != "#" else { continue }
             if start < first.column - 1 { return nil }
             if start == first.column - 1, let range = keyRange(key, in: scalars, at: start) {
-                return KeyLocation(mark: Mark(line: index + 1, column: start + 1), range: range)
+                return KeyLocation(mark: Position(line: index + 1, column: start + 1), range: range)
             }
         }
         return nil
     }
 
-    private static func flowKey(_ key: String, after first: Mark, in lines: [String]) -> KeyLocation? {
+    private static func flowKey(_ key: String, after first: Position, in lines: [String]) -> KeyLocation? {
         var skipFirst = true
         for index in (first.line - 1)..<lines.count {
             let scalars = Array(lines[index].unicodeScalars)
@@ -81,7 +82,7 @@ struct YAMLDocument {
                     skipFirst = false
                     continue
                 }
-                return KeyLocation(mark: Mark(line: index + 1, column: start + 1), range: range)
+                return KeyLocation(mark: Position(line: index + 1, column: start + 1), range: range)
             }
         }
         return nil
@@ -133,7 +134,7 @@ struct YAMLDocument {
             let around = context.map { " (\($0.text) on line \($0.mark.line), column \($0.mark.column))" } ?? ""
             log.error(
                 "this is not valid YAML: \(problem)\(around); check the indentation and quoting near here",
-                at: mark, path: root
+                at: Position(mark), path: root
             )
         case .reader(let problem, _, _, _):
             log.error("the file cannot be read as YAML text: \(problem)", at: nil, path: root)
@@ -141,7 +142,7 @@ struct YAMLDocument {
             log.error(
                 "the key \"\(keys.joined(separator: "\", \""))\" appears twice in the same mapping; "
                     + "remove or rename one of them",
-                at: context.mark, path: root
+                at: Position(context.mark), path: root
             )
         default:
             log.error("the file cannot be read as YAML: \(error)", at: nil, path: root)
