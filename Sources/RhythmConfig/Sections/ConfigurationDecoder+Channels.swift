@@ -154,7 +154,10 @@ extension ConfigurationDecoder {
 
     /// Exactly one of the reference forms of a secret; nil when absent or broken (reported).
     private func secret(_ fields: MappingFields, _ secret: SecretKeys, required: Bool) -> SecretReference? {
-        let present = secret.keys.filter(fields.has)
+        let present = secret.keys.filter(fields.has).sorted {
+            (fields.keyMark($0)?.line ?? 0, fields.keyMark($0)?.column ?? 0)
+                < (fields.keyMark($1)?.line ?? 0, fields.keyMark($1)?.column ?? 0)
+        }
         guard present.count <= 1 else {
             log.error(
                 "\(secret.meaning) is given \(present.count) ways (\(present.joined(separator: ", "))); keep exactly one",

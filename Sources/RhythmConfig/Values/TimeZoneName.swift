@@ -5,10 +5,12 @@ import Foundation
 /// Abbreviations such as `AEST` are refused: they are ambiguous and do not follow daylight
 /// saving, so meetings would drift by an hour twice a year.
 enum TimeZoneName {
+    /// The system's region names. UTC and the `Etc/` zones are accepted as well, although
+    /// Foundation on Linux leaves them out of this list.
     private static let known = TimeZone.knownTimeZoneIdentifiers
 
     static func parse(_ text: String) -> Result<TimeZone, ValueProblem> {
-        if known.contains(text), let zone = TimeZone(identifier: text) {
+        if known.contains(text) || text == "UTC" || text.hasPrefix("Etc/"), let zone = TimeZone(identifier: text) {
             return .success(zone)
         }
         if let match = known.first(where: { $0.lowercased() == text.lowercased() }) {
