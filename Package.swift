@@ -17,7 +17,7 @@ let package = Package(
         .library(name: "RhythmConfig", targets: ["RhythmConfig"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2")
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),

@@ -22,21 +22,24 @@ import Testing
     @Test("a file on disk is loaded and its warnings returned")
     func fileOnDisk() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rhythm-\(UUID()).yaml").path
-        let text = ConfigurationMistake.base + """
-            holidays:
-              - id: long-break
-                name: Long break
-                from: 2027-01-01
-                to: 2027-12-31
+        let text =
+            ConfigurationMistake.base + """
+                holidays:
+                  - id: long-break
+                    name: Long break
+                    from: 2027-01-01
+                    to: 2027-12-31
 
-            """
+                """
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let loaded = try ConfigurationLoader().load(path: path)
         #expect(loaded.initiative.holidays.count == 1)
         #expect(loaded.warnings.map(\.keyPath) == ["holidays[0].to"])
         #expect(loaded.warnings.first?.severity == .warning)
-        #expect(loaded.warnings.first?.description.hasPrefix("\(path):38:9: warning: holidays[0].to: this period lasts 365 days") == true)
+        #expect(
+            loaded.warnings.first?.description.hasPrefix(
+                "\(path):38:9: warning: holidays[0].to: this period lasts 365 days") == true)
     }
 
     @Test("the base document of the mistake table is itself valid")

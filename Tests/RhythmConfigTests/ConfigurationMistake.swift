@@ -14,38 +14,39 @@ struct ConfigurationMistake: Sendable, CustomStringConvertible {
 
     /// A partner, a person, a group, a weekly Tuesday series (its rule on line 29, column 11)
     /// and an e-mail channel, for cases to refer to or edit; starts at line 5.
-    static let base = header + """
-        partners:
-          - id: council
-            name: Brightwater Council
-            sector: government
-        people:
-          - id: ann
-            name: Ann Lee
-            email: ann@example.org
-            partner: council
-        groups:
-          - id: table
-            name: Leadership Table
-            kind: leadership-table
-            members:
-              people: [ann]
-        series:
-          - id: weekly
-            title: Weekly check-in
-            kind: team
-            start: 2027-01-05T10:00
-            duration: 1h
-            organizer: ann
-            attendees:
-              groups: [table]
-            rule: FREQ=WEEKLY;BYDAY=TU
-        channels:
-          - id: email
-            type: email
-            from: Test <backbone@example.org>
+    static let base =
+        header + """
+            partners:
+              - id: council
+                name: Brightwater Council
+                sector: government
+            people:
+              - id: ann
+                name: Ann Lee
+                email: ann@example.org
+                partner: council
+            groups:
+              - id: table
+                name: Leadership Table
+                kind: leadership-table
+                members:
+                  people: [ann]
+            series:
+              - id: weekly
+                title: Weekly check-in
+                kind: team
+                start: 2027-01-05T10:00
+                duration: 1h
+                organizer: ann
+                attendees:
+                  groups: [table]
+                rule: FREQ=WEEKLY;BYDAY=TU
+            channels:
+              - id: email
+                type: email
+                from: Test <backbone@example.org>
 
-        """
+            """
 
     let name: String
     let yaml: String

@@ -42,7 +42,8 @@ import Testing
             line: 28, column: 16, keyPath: "series[0].attendees.groups[0]", "no group with the id \"tabel\""),
         .editingBase(
             "an organiser who is not in people", replacing: "    organizer: ann", with: "    organizer: anne",
-            line: 26, column: 16, keyPath: "series[0].organizer", "no person with the id \"anne\"; did you mean \"ann\"?"),
+            line: 26, column: 16, keyPath: "series[0].organizer",
+            "no person with the id \"anne\"; did you mean \"ann\"?"),
         .editingBase(
             "a misspelt time zone suggests the real one", replacing: "  time_zone: Australia/Melbourne",
             with: "  time_zone: Australia/Melborne",
@@ -55,7 +56,8 @@ import Testing
             "a date that does not exist", "holidays:\n  - id: late\n    name: Late\n    date: 2027-02-30\n",
             line: 37, column: 11, keyPath: "holidays[0].date", "February 2027 has 28 days"),
         .editingBase(
-            "a local date-time with a zone", replacing: "    start: 2027-01-05T10:00", with: "    start: 2027-01-05T10:00Z",
+            "a local date-time with a zone", replacing: "    start: 2027-01-05T10:00",
+            with: "    start: 2027-01-05T10:00Z",
             line: 24, column: 12, keyPath: "series[0].start", "names a time zone or UTC offset"),
         .editingBase(
             "a zero duration", replacing: "    duration: 1h", with: "    duration: 0m",
@@ -89,7 +91,8 @@ import Testing
             "a holiday with neither date nor period", "holidays:\n  - id: break\n    name: Break\n",
             line: 35, column: 5, keyPath: "holidays[0]", "needs either date:"),
         .editingBase(
-            "a misspelt holiday policy", replacing: "    organizer: ann", with: "    organizer: ann\n    on_holiday: next-buisness-day",
+            "a misspelt holiday policy", replacing: "    organizer: ann",
+            with: "    organizer: ann\n    on_holiday: next-buisness-day",
             line: 27, column: 17, keyPath: "series[0].on_holiday", "did you mean \"next-business-day\"?"),
         .editingBase(
             "an unknown channel type", replacing: "    type: email\n    from: Test <backbone@example.org>",
@@ -117,18 +120,22 @@ import Testing
             "does not meet on 2027-01-13 (a Wednesday), so there is nothing to change; the nearest are 2027-01-12"),
         .editingBase(
             "two exceptions for one date", replacing: "    rule: FREQ=WEEKLY;BYDAY=TU\n",
-            with: "    rule: FREQ=WEEKLY;BYDAY=TU\n    exceptions:\n      - skip: 2027-01-12\n      - cancel: 2027-01-12\n",
-            line: 32, column: 17, keyPath: "series[0].exceptions[1].cancel", "already an exception for 2027-01-12 (line 31)"),
+            with:
+                "    rule: FREQ=WEEKLY;BYDAY=TU\n    exceptions:\n      - skip: 2027-01-12\n      - cancel: 2027-01-12\n",
+            line: 32, column: 17, keyPath: "series[0].exceptions[1].cancel",
+            "already an exception for 2027-01-12 (line 31)"),
         .editingBase(
             "a move that changes nothing", replacing: "    rule: FREQ=WEEKLY;BYDAY=TU\n",
-            with: "    rule: FREQ=WEEKLY;BYDAY=TU\n    exceptions:\n      - move: 2027-01-12\n        reason: Room closed\n",
+            with:
+                "    rule: FREQ=WEEKLY;BYDAY=TU\n    exceptions:\n      - move: 2027-01-12\n        reason: Room closed\n",
             line: 31, column: 15, keyPath: "series[0].exceptions[0].move", "a move needs to:"),
         .afterBase(
             "a reminder with both before and overdue",
             "reminders:\n  - id: soon\n    for: actions\n    before: 1 day\n    overdue: { every: 2 days, at_most: 3 }\n    channel: email\n",
             line: 38, column: 5, keyPath: "reminders[0].overdue", "either before: the due time or once overdue:"),
         .afterBase(
-            "a reminder with neither before nor overdue", "reminders:\n  - id: soon\n    for: actions\n    channel: email\n",
+            "a reminder with neither before nor overdue",
+            "reminders:\n  - id: soon\n    for: actions\n    channel: email\n",
             line: 35, column: 5, keyPath: "reminders[0]", "missing before:"),
         .afterBase(
             "a meeting reminder addressed to an owner",
@@ -147,7 +154,8 @@ import Testing
             "reminders:\n  - id: soon\n    for: meetings\n    before: 1 day\n    channel: e-mail\n",
             line: 38, column: 14, keyPath: "reminders[0].channel", "did you mean \"email\"?"),
         .afterBase(
-            "an overdue meeting", "reminders:\n  - id: late\n    for: meetings\n    overdue: { at_most: 1 }\n    channel: email\n",
+            "an overdue meeting",
+            "reminders:\n  - id: late\n    for: meetings\n    overdue: { at_most: 1 }\n    channel: email\n",
             line: 37, column: 14, keyPath: "reminders[0].overdue", "a meeting cannot be overdue"),
         .afterBase(
             "a chat webhook given two ways",
@@ -177,7 +185,8 @@ import Testing
             line: 41, column: 13, keyPath: "indicators[0].review", "is of kind team, not indicator-review",
             severity: .warning),
         .editingBase(
-            "a duplicate key in a mapping", replacing: "    name: Ann Lee\n", with: "    name: Ann Lee\n    name: Ann Smith\n",
+            "a duplicate key in a mapping", replacing: "    name: Ann Lee\n",
+            with: "    name: Ann Lee\n    name: Ann Smith\n",
             line: 12, column: 5, keyPath: "", "the key \"name\" appears twice in the same mapping (first on line 11)"),
         .editingBase(
             "a duplicate key in a flow mapping", replacing: "    partner: council\n",
@@ -187,11 +196,13 @@ import Testing
             "a YAML syntax error", "partners:\n  - id: council\n    name: \"Council\n    sector: health\n",
             line: 9, keyPath: "", "this is not valid YAML"),
         .afterHeader(
-            "a sector of one's own that looks like a typo", "partners:\n  - id: council\n    name: Council\n    sector: goverment\n",
+            "a sector of one's own that looks like a typo",
+            "partners:\n  - id: council\n    name: Council\n    sector: goverment\n",
             line: 8, column: 13, keyPath: "partners[0].sector", "did you mean the built-in \"government\"?",
             severity: .warning),
         ConfigurationMistake(
-            name: "an empty file", yaml: "# nothing yet\n", line: 0, column: 0, keyPath: "", fragment: "the file is empty"),
+            name: "an empty file", yaml: "# nothing yet\n", line: 0, column: 0, keyPath: "",
+            fragment: "the file is empty"),
         ConfigurationMistake(
             name: "a file without the initiative section", yaml: "partners: []\n", line: 1, column: 1, keyPath: "",
             fragment: "missing required key \"initiative\""),
@@ -204,7 +215,9 @@ import Testing
             diagnostic.keyPath == mistake.keyPath && diagnostic.message.contains(mistake.fragment)
         }
         guard let match else {
-            Issue.record("no diagnostic under \"\(mistake.keyPath)\" containing \"\(mistake.fragment)\"; got:\n\(diagnostics.map(\.description).joined(separator: "\n"))")
+            Issue.record(
+                "no diagnostic under \"\(mistake.keyPath)\" containing \"\(mistake.fragment)\"; got:\n\(diagnostics.map(\.description).joined(separator: "\n"))"
+            )
             return
         }
         #expect(match.line == mistake.line, "\(match)")

@@ -71,7 +71,11 @@ import Testing
             lines.contains(
                 "config/rhythm.yaml:27:32: error: series[0].rule: INTERVAL: \"0\" is out of range; use a whole number of 1 or more"
             ))
-        #expect(lines.contains { $0.hasPrefix("config/rhythm.yaml:3:14: error: initiative.time_zone: ") && $0.contains("\"Europe/London\"") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("config/rhythm.yaml:3:14: error: initiative.time_zone: ")
+                    && $0.contains("\"Europe/London\"")
+            })
     }
 
     @Test("a secret written in the file is refused without repeating it")

@@ -15,7 +15,8 @@ import Testing
     static let leaks: [LeakCase] = [
         LeakCase(
             description: "a literal SMTP password",
-            channel: "    type: email\n    from: b@example.org\n    smtp: smtp://mail.example.org\n    username: rhythm\n    password: S3cret-pass\n",
+            channel:
+                "    type: email\n    from: b@example.org\n    smtp: smtp://mail.example.org\n    username: rhythm\n    password: S3cret-pass\n",
             secret: "S3cret-pass", keyPath: "channels[0].password", advice: "password_file"),
         LeakCase(
             description: "a literal Slack webhook URL",
@@ -48,25 +49,27 @@ import Testing
 
     @Test("each reference form becomes the matching secret reference")
     func referenceForms() throws {
-        let yaml = ConfigurationMistake.header + """
-            channels:
-              - id: a
-                type: slack
-                url_file: /etc/rhythm/slack-url
-              - id: b
-                type: discord
-                url_env: DISCORD_URL
-              - id: c
-                type: webhook
-                url_credential: hook-url
-                secret_env: HOOK_SECRET
+        let yaml =
+            ConfigurationMistake.header + """
+                channels:
+                  - id: a
+                    type: slack
+                    url_file: /etc/rhythm/slack-url
+                  - id: b
+                    type: discord
+                    url_env: DISCORD_URL
+                  - id: c
+                    type: webhook
+                    url_credential: hook-url
+                    secret_env: HOOK_SECRET
 
-            """
+                """
         let channels = try ConfigurationLoader().load(yaml: yaml, path: "refs.yaml").initiative.channels
-        #expect(channels.map(\.kind) == [
-            .slack(webhook: .file("/etc/rhythm/slack-url")),
-            .discord(webhook: .environment("DISCORD_URL")),
-            .webhook(url: .systemdCredential("hook-url"), signingSecret: .environment("HOOK_SECRET")),
-        ])
+        #expect(
+            channels.map(\.kind) == [
+                .slack(webhook: .file("/etc/rhythm/slack-url")),
+                .discord(webhook: .environment("DISCORD_URL")),
+                .webhook(url: .systemdCredential("hook-url"), signingSecret: .environment("HOOK_SECRET")),
+            ])
     }
 }

@@ -61,7 +61,9 @@ extension ConfigurationDecoder {
         guard let text = text(value) else { return nil }
         if let choice = Choice(rawValue: text) { return choice }
         let words = Choice.allCases.map(\.rawValue)
-        log.error("\"\(text)\" is not allowed here; \(Suggestion.hint(for: text, in: words))", at: value.mark, path: value.path)
+        log.error(
+            "\"\(text)\" is not allowed here; \(Suggestion.hint(for: text, in: words))", at: value.mark,
+            path: value.path)
         return nil
     }
 

@@ -28,7 +28,8 @@ final class ConfigurationDecoder {
     func decode(_ root: Node) -> Initiative? {
         let document = ConfigValue(node: root, path: ConfigPath())
         guard let fields = fields(of: document, allowed: Self.sections) else { return nil }
-        let settings = fields.required("initiative", "the initiative's name, time zone and domain").flatMap(initiativeSettings)
+        let settings = fields.required("initiative", "the initiative's name, time zone and domain").flatMap(
+            initiativeSettings)
         let defaultZone = settings?.timeZone ?? TimeZone(identifier: "UTC") ?? .current
         let partners = entries(fields, "partners", decodePartner)
         let people = entries(fields, "people") { decodePerson($0, defaultZone: defaultZone) }
@@ -39,12 +40,12 @@ final class ConfigurationDecoder {
         let channels = entries(fields, "channels", decodeChannel)
         let reminders = entries(fields, "reminders", decodeReminder)
         checkReferences()
-        var initiative = Initiative(
+        let initiative = Initiative(
             name: settings?.name ?? "", timeZone: defaultZone, domain: settings?.domain ?? "",
             partners: partners, people: people, groups: groups, holidays: holidays, series: series,
             indicators: indicators, channels: channels, reminderRules: reminders, quietHours: settings?.quietHours
         )
-        warnAboutUnusedEntries(in: &initiative, fields: fields)
+        warnAboutLikelyMistakes(in: initiative, fields: fields)
         return settings == nil ? nil : initiative
     }
 
@@ -95,7 +96,10 @@ final class ConfigurationDecoder {
             return nil
         }
         if let first = ids[kind]?[id] {
-            let whereFirst = first.map { " on line \($0.line)" } ?? ""
+            let whereFirst =
+                first == value.mark
+                ? " by an earlier entry that this one repeats through a YAML alias"
+                : first.map { " on line \($0.line)" } ?? ""
             log.error(
                 "the \(kind.noun) id \"\(id)\" is already used\(whereFirst); each \(kind.noun) needs its own id",
                 at: value.mark, path: value.path)
@@ -135,6 +139,8 @@ final class ConfigurationDecoder {
                 hint = "; did you mean \"\(match)\"?"
             } else if known.isEmpty {
                 hint = "; the \(kind.section) section defines none"
+            } else if known.count <= 10 {
+                hint = "; the \(kind.section) defined are \(known.joined(separator: ", "))"
             } else {
                 hint = "; add it under \(kind.section):, or use one of the ids defined there"
             }

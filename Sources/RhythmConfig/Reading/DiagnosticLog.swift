@@ -25,7 +25,9 @@ final class DiagnosticLog {
         add(.warning, message, at: mark, path: path, columnOffset: 0)
     }
 
-    private func add(_ severity: Diagnostic.Severity, _ message: String, at mark: Position?, path: ConfigPath, columnOffset: Int) {
+    private func add(
+        _ severity: Diagnostic.Severity, _ message: String, at mark: Position?, path: ConfigPath, columnOffset: Int
+    ) {
         diagnostics.append(
             Diagnostic(
                 severity: severity,

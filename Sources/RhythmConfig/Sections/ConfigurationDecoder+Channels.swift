@@ -51,7 +51,8 @@ extension ConfigurationDecoder {
             allowed = ["id", "type"]
             forbidden = [:]
         }
-        guard let fields = fields(of: value, allowed: type == nil ? Self.everyChannelKey : allowed, forbidden: forbidden)
+        guard
+            let fields = fields(of: value, allowed: type == nil ? Self.everyChannelKey : allowed, forbidden: forbidden)
         else { return nil }
         let id = identifier(fields, kind: .channel)
         _ = fields.required("type", "one of \(ChannelType.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -74,19 +75,26 @@ extension ConfigurationDecoder {
 
     /// Every key some channel type accepts, so that a channel with a broken type does not also
     /// get an "unknown key" for each of its settings.
-    private static let everyChannelKey = ["id", "type", "from", "smtp", "username", "maildir"]
+    private static let everyChannelKey =
+        ["id", "type", "from", "smtp", "username", "maildir"]
         + password.keys + webhookURL.keys + signingSecret.keys
 
     private static func type(of channel: ConfigValue) -> ConfigValue? {
         guard let pairs = channel.node.mapping else { return nil }
-        return pairs.first { $0.key.string == "type" }.map { ConfigValue(node: $0.value, path: channel.path.appending("type")) }
+        return pairs.first { $0.key.string == "type" }.map {
+            ConfigValue(node: $0.value, path: channel.path.appending("type"))
+        }
     }
 
     private func literal(_ keys: [String], _ secret: SecretKeys) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: keys.map { key in
-            (key, "\(secret.meaning) must not be written in this file (it may be shared or kept in version control); "
-                + "remove it and \(secret.advice)")
-        })
+        Dictionary(
+            uniqueKeysWithValues: keys.map { key in
+                (
+                    key,
+                    "\(secret.meaning) must not be written in this file (it may be shared or kept in version control); "
+                        + "remove it and \(secret.advice)"
+                )
+            })
     }
 
     private func emailSettings(_ fields: MappingFields) -> EmailSettings? {
@@ -139,14 +147,16 @@ extension ConfigurationDecoder {
         let authority = rest.prefix { $0 != "/" }
         if let at = authority.lastIndex(of: "@") {
             let credentials = authority[..<at]
-            let message = credentials.contains(":")
+            let message =
+                credentials.contains(":")
                 ? "the smtp URL contains a password; remove it from the URL and \(Self.password.advice)"
                 : "put the user name in username:, not in the smtp URL"
             log.error(message, at: value.mark, path: value.path)
             return nil
         }
         guard !authority.isEmpty, !authority.hasPrefix(":") else {
-            log.error("the smtp URL has no host name, like smtp://mail.example.org:587", at: value.mark, path: value.path)
+            log.error(
+                "the smtp URL has no host name, like smtp://mail.example.org:587", at: value.mark, path: value.path)
             return nil
         }
         return text
@@ -167,7 +177,8 @@ extension ConfigurationDecoder {
         guard let key = present.first, let value = fields.optional(key) else {
             if required {
                 log.error(
-                    "\(secret.meaning) is missing; \(secret.advice)", at: fields.mapping.mark, path: fields.mapping.path)
+                    "\(secret.meaning) is missing; \(secret.advice)", at: fields.mapping.mark, path: fields.mapping.path
+                )
             }
             return nil
         }
@@ -189,9 +200,10 @@ extension ConfigurationDecoder {
             }
             return .file(name)
         case secret.keys[1]:
-            let valid = name.unicodeScalars.allSatisfy {
-                ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-            } && !(name.first?.isNumber ?? true)
+            let valid =
+                name.unicodeScalars.allSatisfy {
+                    ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+                } && !(name.first?.isNumber ?? true)
             guard valid else {
                 log.error(
                     "\(key) must be the name of an environment variable (letters, digits and underscores, "

@@ -50,7 +50,8 @@ extension ConfigurationDecoder {
         guard let fields = fields(of: value, allowed: Self.exceptionKeys) else { return nil }
         let present = Self.actions.filter(fields.has)
         guard present.count == 1, let action = present.first, let dateValue = fields.optional(action) else {
-            let message = present.isEmpty
+            let message =
+                present.isEmpty
                 ? "an exception needs one of skip:, cancel: or move: with the date of the occurrence it changes"
                 : "an exception takes only one of skip:, cancel: or move:; write one entry per change"
             log.error(message, at: value.mark, path: value.path)
@@ -67,7 +68,8 @@ extension ConfigurationDecoder {
             guard let date, reason != .some(nil), !["to", "location", "online_url"].contains(where: fields.has) else {
                 return nil
             }
-            let exception: SeriesException = action == "skip" ? .skip(date, reason: reason ?? nil) : .cancel(date, reason: reason ?? nil)
+            let exception: SeriesException =
+                action == "skip" ? .skip(date, reason: reason ?? nil) : .cancel(date, reason: reason ?? nil)
             return (exception, dateValue)
         }
         let start = fields.optional("to").map(dateTime)

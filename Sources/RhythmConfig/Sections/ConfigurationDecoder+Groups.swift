@@ -19,7 +19,8 @@ extension ConfigurationDecoder {
                 at: fields.keyMark("members") ?? value.mark, path: value.path.appending("members"))
         }
         return Group(
-            id: id, name: name, kind: Group.Kind(name: kind), memberPeople: listed.people, memberPartners: listed.partners,
+            id: id, name: name, kind: Group.Kind(name: kind), memberPeople: listed.people,
+            memberPartners: listed.partners,
             channelID: channel ?? nil)
     }
 

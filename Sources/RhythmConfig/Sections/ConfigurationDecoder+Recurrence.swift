@@ -17,7 +17,9 @@ extension ConfigurationDecoder {
             return ParsedRule(rule: try RecurrenceRule(parsing: text), text: text)
         } catch {
             for problem in error.problems {
-                log.error(problem.message, at: value.mark, path: value.path, columnOffset: column(of: problem.offset, in: value))
+                log.error(
+                    problem.message, at: value.mark, path: value.path,
+                    columnOffset: column(of: problem.offset, in: value))
             }
             return nil
         }
@@ -35,9 +37,10 @@ extension ConfigurationDecoder {
     func checkRule(_ parsed: ParsedRule, of occurrences: SeriesOccurrences, at value: ConfigValue) {
         let start = occurrences.start
         if case .until(let until) = parsed.rule.end, Self.ends(until, before: start, in: occurrences.zone) {
-            let offset = parsed.text.uppercased().range(of: "UNTIL").map {
-                parsed.text.unicodeScalars.distance(from: parsed.text.unicodeScalars.startIndex, to: $0.lowerBound)
-            } ?? 0
+            let offset =
+                parsed.text.uppercased().range(of: "UNTIL").map {
+                    parsed.text.unicodeScalars.distance(from: parsed.text.unicodeScalars.startIndex, to: $0.lowerBound)
+                } ?? 0
             log.error(
                 "UNTIL ends the series before its start (\(start)), so only the first meeting would happen; "
                     + "set UNTIL after the start or correct the start",
@@ -48,7 +51,8 @@ extension ConfigurationDecoder {
             var iterator = parsed.rule.occurrences(from: start, in: occurrences.zone).makeIterator()
             _ = iterator.next()
             let next = iterator.next()
-            let advice = next.map { "the first date it produces is \($0.date) (a \($0.date.weekday.name))" }
+            let advice =
+                next.map { "the first date it produces is \($0.date) (a \($0.date.weekday.name))" }
                 ?? "it produces no other date"
             log.warning(
                 "the start \(start.date) (a \(start.date.weekday.name)) is not a date the rule produces, so the first "
@@ -87,7 +91,8 @@ struct SeriesOccurrences {
     }
 
     private func ruleDates(through date: LocalDate) -> [LocalDate] {
-        guard let rule, let end = LocalDateTime(year: date.year, month: date.month, day: date.day, hour: 23, minute: 59, second: 59)
+        guard let rule,
+            let end = LocalDateTime(year: date.year, month: date.month, day: date.day, hour: 23, minute: 59, second: 59)
         else { return [] }
         return rule.occurrences(from: start, in: zone, through: end).map(\.date)
     }

@@ -3,7 +3,7 @@ import Yams
 
 /// Checks across sections for things that are allowed but probably not meant.
 extension ConfigurationDecoder {
-    func warnAboutUnusedEntries(in initiative: inout Initiative, fields: MappingFields) {
+    func warnAboutLikelyMistakes(in initiative: Initiative, fields: MappingFields) {
         warnAboutReviewSeries(initiative, fields: fields)
         warnAboutGroupChannels(initiative, fields: fields)
         warnAboutSharedAddresses(initiative, fields: fields)
@@ -28,7 +28,9 @@ extension ConfigurationDecoder {
     private func warnAboutGroupChannels(_ initiative: Initiative, fields: MappingFields) {
         let channels = Dictionary(initiative.channels.map { ($0.id, $0) }) { first, _ in first }
         for group in initiative.groups {
-            guard let channelID = group.channelID, let channel = channels[channelID], channel.kind.isEmail else { continue }
+            guard let channelID = group.channelID, let channel = channels[channelID], channel.kind.isEmail else {
+                continue
+            }
             let value = entryValue(fields, "groups", id: group.id, key: "channel")
             log.warning(
                 "channel \"\(channelID)\" is an e-mail channel, but a group's channel: is the chat room where it talks; "

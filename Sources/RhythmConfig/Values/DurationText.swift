@@ -20,7 +20,8 @@ enum DurationText {
         let terms: [(amount: Int, unit: String)]
         switch NumberedTerms.parse(rest) {
         case .success(let parsed): terms = parsed
-        case .failure(let problem): return .failure(ValueProblem("\"\(text)\" is not a duration: \(problem.message); \(example)"))
+        case .failure(let problem):
+            return .failure(ValueProblem("\"\(text)\" is not a duration: \(problem.message); \(example)"))
         }
         guard !terms.isEmpty else {
             return .failure(ValueProblem("a duration is needed; \(example)"))
@@ -36,7 +37,8 @@ enum DurationText {
             case "d", "day", "days":
                 return .failure(ValueProblem("\"\(text)\" is longer than a day; a meeting lasts at most 24 hours"))
             default:
-                let hint = Suggestion.closest(to: term.unit, in: ["h", "m", "hours", "minutes"])
+                let hint =
+                    Suggestion.closest(to: term.unit, in: ["h", "m", "hours", "minutes"])
                     .map { "did you mean \"\($0)\"? " } ?? ""
                 return .failure(ValueProblem("\"\(term.unit)\" is not a unit of time; \(hint)\(example)"))
             }

@@ -70,7 +70,8 @@ enum DomainName {
                 $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-"
             }
             guard valid, !label.hasPrefix("-"), !label.hasSuffix("-") else {
-                return ValueProblem("\"\(text)\" is not a domain name: \"\(label)\" may only hold letters, digits and inner hyphens")
+                return ValueProblem(
+                    "\"\(text)\" is not a domain name: \"\(label)\" may only hold letters, digits and inner hyphens")
             }
         }
         return nil

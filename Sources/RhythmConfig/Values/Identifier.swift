@@ -2,11 +2,15 @@
 /// so they read well in URLs and never differ by capitals alone.
 enum Identifier {
     static func check(_ text: String) -> ValueProblem? {
-        let valid = !text.isEmpty && text.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-        }
+        let valid =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+            }
         if valid, !text.hasPrefix("-"), !text.hasSuffix("-") { return nil }
-        let offending = text.unicodeScalars.firstIndex { !(("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-") }
+        let offending = text.unicodeScalars.firstIndex {
+            !(("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-")
+        }
         let offset = offending.map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0) } ?? 0
         let suggestion = slug(text)
         let hint = suggestion.isEmpty || suggestion == text ? "" : "; for example \"\(suggestion)\""

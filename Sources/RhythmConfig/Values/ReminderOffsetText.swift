@@ -15,19 +15,22 @@ enum ReminderOffsetText {
     static func offset(in text: String) -> Result<ReminderOffset, ValueProblem> {
         let trimmed = text.trimmingWhitespace.lowercased()
         if trimmed.hasPrefix("-") {
-            return .failure(ValueProblem("an offset counts back from the due time, so it is written without a minus; \(example)"))
+            return .failure(
+                ValueProblem("an offset counts back from the due time, so it is written without a minus; \(example)"))
         }
         let terms: [(amount: Int, unit: String)]
         switch NumberedTerms.parse(trimmed) {
         case .success(let parsed): terms = parsed
-        case .failure(let problem): return .failure(ValueProblem("\"\(text)\" is not an offset: \(problem.message); \(example)"))
+        case .failure(let problem):
+            return .failure(ValueProblem("\"\(text)\" is not an offset: \(problem.message); \(example)"))
         }
         guard terms.count == 1, let term = terms.first else {
             return .failure(ValueProblem("\"\(text)\" should be one number and one unit; \(example)"))
         }
         guard let unit = units[term.unit] else {
             let known = ["minutes", "hours", "days", "business-days"]
-            let hint = term.unit.isEmpty
+            let hint =
+                term.unit.isEmpty
                 ? "the unit is missing"
                 : "\"\(term.unit)\" is not a unit; " + Suggestion.hint(for: term.unit, in: known)
             return .failure(ValueProblem("\(hint) (\(example))"))

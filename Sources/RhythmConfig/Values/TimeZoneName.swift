@@ -27,7 +27,8 @@ enum TimeZoneName {
             return .failure(ValueProblem("\"\(text)\" is not a known time zone; did you mean \"\(match)\"?"))
         }
         return .failure(
-            ValueProblem("\"\(text)\" is not a known time zone; use an IANA name such as Australia/Melbourne or Europe/London"))
+            ValueProblem(
+                "\"\(text)\" is not a known time zone; use an IANA name such as Australia/Melbourne or Europe/London"))
     }
 
     private static func isAbbreviationLike(_ text: String) -> Bool {
@@ -41,7 +42,9 @@ enum TimeZoneName {
             let city = text.split(separator: "/").last.map(String.init) ?? text
             return known.first { $0.hasSuffix("/" + city) }
         }
-        let cities = Dictionary(known.map { ($0.split(separator: "/").last.map(String.init) ?? $0, $0) }) { first, _ in first }
+        let cities = Dictionary(known.map { ($0.split(separator: "/").last.map(String.init) ?? $0, $0) }) { first, _ in
+            first
+        }
         return Suggestion.closest(to: text, in: cities.keys).flatMap { cities[$0] }
     }
 }

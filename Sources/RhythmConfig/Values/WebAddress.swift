@@ -7,10 +7,13 @@ enum WebAddress {
             return .failure(ValueProblem("\"\(text)\" is not a web address: it contains a space or line break"))
         }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
-            return .failure(ValueProblem("\"\(text)\" is not a web address; write it in full, like https://meet.example.org/room"))
+            return .failure(
+                ValueProblem("\"\(text)\" is not a web address; write it in full, like https://meet.example.org/room"))
         }
         guard scheme == "http" || scheme == "https" else {
-            return .failure(ValueProblem("\"\(text)\" starts with \(scheme):, but people open these links in a browser: use https://"))
+            return .failure(
+                ValueProblem(
+                    "\"\(text)\" starts with \(scheme):, but people open these links in a browser: use https://"))
         }
         guard let host = url.host, !host.isEmpty else {
             return .failure(ValueProblem("\"\(text)\" has no host name after \(scheme)://"))
