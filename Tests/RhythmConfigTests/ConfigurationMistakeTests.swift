@@ -187,11 +187,16 @@ import Testing
         .editingBase(
             "a duplicate key in a mapping", replacing: "    name: Ann Lee\n",
             with: "    name: Ann Lee\n    name: Ann Smith\n",
-            line: 12, column: 5, keyPath: "", "the key \"name\" appears twice in the same mapping (first on line 11)"),
+            line: 12, column: 5, keyPath: "people[0].name",
+            "the key \"name\" appears twice in the same mapping (first on line 11)"),
         .editingBase(
             "a duplicate key in a flow mapping", replacing: "    partner: council\n",
             with: "    partner: council\n    quiet_hours: { from: \"20:00\", from: \"21:00\", to: \"07:00\" }\n",
-            line: 14, column: 35, keyPath: "", "the key \"from\" appears twice"),
+            line: 14, column: 35, keyPath: "people[0].quiet_hours.from", "the key \"from\" appears twice"),
+        .afterBase(
+            "a section written twice", "people:\n  - id: bob\n    name: Bob\n    email: bob@example.org\n",
+            line: 34, column: 1, keyPath: "people",
+            "the key \"people\" appears twice in the same mapping (first on line 9)"),
         .afterHeader(
             "a YAML syntax error", "partners:\n  - id: council\n    name: \"Council\n    sector: health\n",
             line: 9, keyPath: "", "this is not valid YAML"),

@@ -9,6 +9,9 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// A stable identifier for logs and exit codes; the details are in `diagnostics`.
+    public var code: String { "invalid-configuration" }
+
     /// One line per diagnostic, ready to print.
     public var description: String {
         diagnostics.map(\.description).joined(separator: "\n")

@@ -38,7 +38,7 @@ public struct ConfigurationLoader: Sendable {
         let document = YAMLDocument(text: yaml, log: log)
         var initiative: Initiative?
         if let root = document.root {
-            initiative = ConfigurationDecoder(log: log, ignoredKeys: document.ignoredKeys).decode(root)
+            initiative = ConfigurationDecoder(log: log, duplicateKeys: document.duplicateKeys).decode(root)
         } else if !log.hasErrors {
             log.error("the file is empty; it needs at least an `initiative:` section", at: nil, path: ConfigPath())
         }

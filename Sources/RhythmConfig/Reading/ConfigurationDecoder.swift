@@ -11,14 +11,15 @@ import Yams
 /// (a group names its chat channel, which is defined further down).
 final class ConfigurationDecoder {
     let log: DiagnosticLog
-    private let ignoredKeys: Set<Position>
+    /// Duplicate keys not yet reported under the path of their mapping.
+    private var duplicateKeys: [Position: YAMLDocument.DuplicateKey]
     /// Each section's ids, with where each was first defined.
     private var ids: [ReferenceKind: [String: Position?]] = [:]
     private var references: [(kind: ReferenceKind, id: String, value: ConfigValue)] = []
 
-    init(log: DiagnosticLog, ignoredKeys: Set<Position>) {
+    init(log: DiagnosticLog, duplicateKeys: [Position: YAMLDocument.DuplicateKey]) {
         self.log = log
-        self.ignoredKeys = ignoredKeys
+        self.duplicateKeys = duplicateKeys
     }
 
     static let sections = [
@@ -26,6 +27,12 @@ final class ConfigurationDecoder {
     ]
 
     func decode(_ root: Node) -> Initiative? {
+        defer {
+            // Duplicates inside values the decoder never walked (a broken entry, an unknown key).
+            for (position, duplicate) in duplicateKeys {
+                log.error(duplicate.message, at: position, path: ConfigPath())
+            }
+        }
         let document = ConfigValue(node: root, path: ConfigPath())
         guard let fields = fields(of: document, allowed: Self.sections) else { return nil }
         let settings = fields.required("initiative", "the initiative's name, time zone and domain").flatMap(
@@ -59,8 +66,12 @@ final class ConfigurationDecoder {
                 at: value.mark, path: value.path)
             return nil
         }
-        return MappingFields(
-            value, pairs: pairs, allowed: allowed, forbidden: forbidden, ignoredKeys: ignoredKeys, log: log)
+        let fields = MappingFields(
+            value, pairs: pairs, allowed: allowed, forbidden: forbidden, duplicateKeys: duplicateKeys, log: log)
+        for position in fields.reportedDuplicates {
+            duplicateKeys[position] = nil
+        }
+        return fields
     }
 
     /// The items of a list, or nil (reported) when the value is not a list.

@@ -8,17 +8,23 @@ struct MappingFields {
     let mapping: ConfigValue
     private let log: DiagnosticLog
     private var entries: [String: (key: Node, value: Node)] = [:]
+    /// The duplicate keys of this mapping, which it has reported.
+    private(set) var reportedDuplicates: [Position] = []
 
     /// Reads `mapping`; keys in `forbidden` get their own message instead of "unknown key"
     /// (used for literal secrets, whose value must never be echoed).
     init(
         _ mapping: ConfigValue, pairs: Node.Mapping, allowed: [String], forbidden: [String: String],
-        ignoredKeys: Set<Position>, log: DiagnosticLog
+        duplicateKeys: [Position: YAMLDocument.DuplicateKey], log: DiagnosticLog
     ) {
         self.mapping = mapping
         self.log = log
         for (key, value) in pairs {
-            if let mark = Position(key.mark), ignoredKeys.contains(mark) { continue }
+            if let mark = Position(key.mark), let duplicate = duplicateKeys[mark] {
+                log.error(duplicate.message, at: mark, path: mapping.path.appending(duplicate.name))
+                reportedDuplicates.append(mark)
+                continue
+            }
             guard let scalar = key.scalar, !scalar.string.isEmpty else {
                 log.error(
                     "a key must be a plain word such as \"name\"; found \(ConfigValue(node: key, path: mapping.path).kindDescription)",

@@ -4,15 +4,28 @@ import Yams
 ///
 /// libyaml stops at the first duplicate key of a mapping. So that one duplicate does not
 /// hide every other mistake, each duplicate is reported, renamed in a private copy of the
-/// text, and the text composed again; the decoder then skips the renamed keys.
+/// text, and the text composed again; the decoder then skips the renamed keys and reports
+/// each under the key path of its mapping.
 struct YAMLDocument {
+    /// A key written a second time in one mapping.
+    struct DuplicateKey {
+        let name: String
+        let firstLine: Int
+
+        var message: String {
+            "the key \"\(name)\" appears twice in the same mapping (first on line \(firstLine)); "
+                + "YAML keeps only one of them, so remove or rename the other"
+        }
+    }
+
     private(set) var root: Node?
-    /// Positions of the renamed duplicate keys, as `line:column`.
-    private(set) var ignoredKeys: Set<Position> = []
+    /// The renamed second occurrences of duplicate keys, by their position.
+    private(set) var duplicateKeys: [Position: DuplicateKey] = [:]
 
     /// Enough for any real file; a bound so that a pathological one cannot loop for long.
     private static let maximumDuplicates = 50
 
+    /// Composes `text`; syntax errors go to `log`, duplicate keys to `duplicateKeys`.
     init(text: String, log: DiagnosticLog) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for attempt in 0...Self.maximumDuplicates {
@@ -29,12 +42,7 @@ struct YAMLDocument {
                     Self.report(error, log: log)
                     return
                 }
-                log.error(
-                    "the key \"\(key)\" appears twice in the same mapping (first on line \(first.line)); "
-                        + "YAML keeps only one of them, so remove or rename the other",
-                    at: second.mark, path: ConfigPath()
-                )
-                ignoredKeys.insert(second.mark)
+                duplicateKeys[second.mark] = DuplicateKey(name: key, firstLine: first.line)
                 Self.rename(second, attempt: attempt, in: &lines)
             } catch {
                 log.error("the file cannot be read as YAML: \(error)", at: nil, path: ConfigPath())
