@@ -138,7 +138,8 @@ enum RFCDates {
                 rule: "FREQ=MONTHLY;INTERVAL=18;COUNT=10;BYMONTHDAY=10,11,12,13,14,15",
                 expected: D.on(1997, 9, 10...15) + D.on(1999, 3, 10...13)),
             RFCExample(
-                name: "Every Tuesday, every other month", start: "19970902T090000", rule: "FREQ=MONTHLY;INTERVAL=2;BYDAY=TU",
+                name: "Every Tuesday, every other month", start: "19970902T090000",
+                rule: "FREQ=MONTHLY;INTERVAL=2;BYDAY=TU",
                 expected: D.on(1997, 9, [2, 9, 16, 23, 30]) + D.on(1997, 11, [4, 11, 18, 25])
                     + D.on(1998, 1, [6, 13, 20, 27]) + D.on(1998, 3, [3, 10, 17, 24, 31]),
                 isOpenEnded: true),
@@ -149,7 +150,8 @@ enum RFCDates {
             RFCExample(
                 name: "Every other year on January, February and March for 10 occurrences", start: "19970310T090000",
                 rule: "FREQ=YEARLY;INTERVAL=2;COUNT=10;BYMONTH=1,2,3",
-                expected: D.on(1997, 3, [10]) + [1999, 2001, 2003].flatMap { year in (1...3).flatMap { D.on(year, $0, [10]) } }),
+                expected: D.on(1997, 3, [10])
+                    + [1999, 2001, 2003].flatMap { year in (1...3).flatMap { D.on(year, $0, [10]) } }),
             RFCExample(
                 name: "Every third year on the 1st, 100th and 200th day for 10 occurrences", start: "19970101T090000",
                 rule: "FREQ=YEARLY;INTERVAL=3;COUNT=10;BYYEARDAY=1,100,200",
@@ -157,21 +159,27 @@ enum RFCDates {
                     + D.on(2000, 4, [9]) + D.on(2000, 7, [18]) + D.on(2003, 1, [1]) + D.on(2003, 4, [10])
                     + D.on(2003, 7, [19]) + D.on(2006, 1, [1])),
             RFCExample(
-                name: "Every 20th Monday of the year, forever", start: "19970519T090000", rule: "FREQ=YEARLY;BYDAY=20MO",
+                name: "Every 20th Monday of the year, forever", start: "19970519T090000",
+                rule: "FREQ=YEARLY;BYDAY=20MO",
                 expected: D.on(1997, 5, [19]) + D.on(1998, 5, [18]) + D.on(1999, 5, [17]), isOpenEnded: true),
             RFCExample(
-                name: "Monday of week number 20, forever", start: "19970512T090000", rule: "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO",
+                name: "Monday of week number 20, forever", start: "19970512T090000",
+                rule: "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO",
                 expected: D.on(1997, 5, [12]) + D.on(1998, 5, [11]) + D.on(1999, 5, [17]), isOpenEnded: true),
             RFCExample(
-                name: "Every Thursday in March, forever", start: "19970313T090000", rule: "FREQ=YEARLY;BYMONTH=3;BYDAY=TH",
-                expected: D.on(1997, 3, [13, 20, 27]) + D.on(1998, 3, [5, 12, 19, 26]) + D.on(1999, 3, [4, 11, 18, 25]),
+                name: "Every Thursday in March, forever", start: "19970313T090000",
+                rule: "FREQ=YEARLY;BYMONTH=3;BYDAY=TH",
+                expected: D.on(1997, 3, [13, 20, 27]) + D.on(1998, 3, [5, 12, 19, 26])
+                    + D.on(1999, 3, [4, 11, 18, 25]),
                 isOpenEnded: true),
             RFCExample(
                 name: "Every Thursday, but only during June, July and August, forever", start: "19970605T090000",
                 rule: "FREQ=YEARLY;BYDAY=TH;BYMONTH=6,7,8",
                 expected: D.on(1997, 6, [5, 12, 19, 26]) + D.on(1997, 7, [3, 10, 17, 24, 31])
-                    + D.on(1997, 8, [7, 14, 21, 28]) + D.on(1998, 6, [4, 11, 18, 25]) + D.on(1998, 7, [2, 9, 16, 23, 30])
-                    + D.on(1998, 8, [6, 13, 20, 27]) + D.on(1999, 6, [3, 10, 17, 24]) + D.on(1999, 7, [1, 8, 15, 22, 29])
+                    + D.on(1997, 8, [7, 14, 21, 28]) + D.on(1998, 6, [4, 11, 18, 25])
+                    + D.on(1998, 7, [2, 9, 16, 23, 30])
+                    + D.on(1998, 8, [6, 13, 20, 27]) + D.on(1999, 6, [3, 10, 17, 24])
+                    + D.on(1999, 7, [1, 8, 15, 22, 29])
                     + D.on(1999, 8, [5, 12, 19, 26]),
                 isOpenEnded: true),
             RFCExample(
@@ -181,7 +189,8 @@ enum RFCDates {
                     + D.on(2000, 10, [13]),
                 isOpenEnded: true, excludesStart: true),
             RFCExample(
-                name: "The first Saturday that follows the first Sunday of the month, forever", start: "19970913T090000",
+                name: "The first Saturday that follows the first Sunday of the month, forever",
+                start: "19970913T090000",
                 rule: "FREQ=MONTHLY;BYDAY=SA;BYMONTHDAY=7,8,9,10,11,12,13",
                 expected: D.on(1997, 9, [13]) + D.on(1997, 10, [11]) + D.on(1997, 11, [8]) + D.on(1997, 12, [13])
                     + D.on(1998, 1, [10]) + D.on(1998, 2, [7]) + D.on(1998, 3, [7]) + D.on(1998, 4, [11])
@@ -208,7 +217,8 @@ enum RFCDates {
                 rule: "FREQ=HOURLY;INTERVAL=3;UNTIL=19970902T210000Z",
                 expected: D.times(1997, 9, 2, [(9, 0), (12, 0), (15, 0)])),
             RFCExample(
-                name: "Every 15 minutes for 6 occurrences", start: "19970902T090000", rule: "FREQ=MINUTELY;INTERVAL=15;COUNT=6",
+                name: "Every 15 minutes for 6 occurrences", start: "19970902T090000",
+                rule: "FREQ=MINUTELY;INTERVAL=15;COUNT=6",
                 expected: D.times(1997, 9, 2, [(9, 0), (9, 15), (9, 30), (9, 45), (10, 0), (10, 15)])),
             RFCExample(
                 name: "Every hour and a half for 4 occurrences", start: "19970902T090000",
@@ -243,7 +253,8 @@ enum RFCDates {
     func rfcExample(_ example: RFCExample) throws {
         let rule = try RecurrenceRule(parsing: example.rule)
         let start = try #require(LocalDateTime(iso: example.start))
-        var occurrences: [LocalDateTime] = Array(rule.occurrences(from: start, in: Self.newYork).prefix(example.expected.count + 1))
+        var occurrences: [LocalDateTime] = Array(
+            rule.occurrences(from: start, in: Self.newYork).prefix(example.expected.count + 1))
         if example.excludesStart { occurrences.removeFirst() }
         if example.isOpenEnded {
             #expect(Array(occurrences.prefix(example.expected.count)) == example.expected)
@@ -256,7 +267,8 @@ enum RFCDates {
     func literalHourlyUntil() throws {
         let rule = try RecurrenceRule(parsing: "FREQ=HOURLY;INTERVAL=3;UNTIL=19970902T170000Z")
         let start = try #require(LocalDateTime(iso: "19970902T090000"))
-        #expect(Array(rule.occurrences(from: start, in: Self.newYork)) == RFCDates.times(1997, 9, 2, [(9, 0), (12, 0)]))
+        #expect(
+            Array(rule.occurrences(from: start, in: Self.newYork)) == RFCDates.times(1997, 9, 2, [(9, 0), (12, 0)]))
     }
 
     @Test("the RFC examples keep 09:00 local while New York moves from EDT to EST")

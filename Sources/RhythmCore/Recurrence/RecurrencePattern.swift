@@ -23,7 +23,7 @@ struct RecurrencePattern: Sendable {
     let startSeconds: Int
 
     /// Bit `m` set for each allowed month; 0 allows every month.
-    private let monthMask: Int
+    private let monthMask: UInt64
     /// The months a yearly period visits, ascending.
     private let months: [Int]
     /// Bits 1...31 for days counted from the start, 33...63 for -1...-31; 0 allows every day.
@@ -39,7 +39,7 @@ struct RecurrencePattern: Sendable {
     private let ordinalsCountInYear: Bool
     private let weekStart: Int
     /// Bit masks used to limit sub-daily periods; 0 allows everything.
-    private let hourMask: Int
+    private let hourMask: UInt64
     private let minuteMask: UInt64
     private let secondMask: UInt64
     /// For DAILY and coarser: the times of day, as ascending seconds since midnight.
@@ -50,6 +50,9 @@ struct RecurrencePattern: Sendable {
     private let setPositions: [Int]
     /// The length of a sub-daily period (3600, 60 or 1), or 0 for daily and coarser frequencies.
     private let unitSeconds: Int
+    /// For finer frequencies: whether any period can start at an hour, minute and second that
+    /// BYHOUR, BYMINUTE and BYSECOND allow.
+    private let someTimeCanMatch: Bool
 
     /// The last wall-clock second that RFC 5545 can write (9999-12-31T23:59:59): no period starts later.
     static let lastRepresentableSecond = 2_932_896 * 86_400 + 86_399
@@ -80,16 +83,18 @@ struct RecurrencePattern: Sendable {
             }
         }
         let rank = rule.frequency.rank
-        let hours = (rule.byHour.isEmpty && rank >= 3 ? [start.time.hour] : rule.byHour).filter { (0...23).contains($0) }
+        let hours = (rule.byHour.isEmpty && rank >= 3 ? [start.time.hour] : rule.byHour).filter {
+            (0...23).contains($0)
+        }
         let minutes = (rule.byMinute.isEmpty && rank >= 2 ? [start.time.minute] : rule.byMinute)
             .filter { (0...59).contains($0) }
         // A wall clock has no leap second, so BYSECOND=60 never produces a reading.
         let seconds = (rule.bySecond.isEmpty && rank >= 1 ? [start.time.second] : rule.bySecond)
             .filter { (0...59).contains($0) }
 
-        monthMask = byMonth.reduce(0) { $0 | (1 << $1) }
-        months = byMonth.isEmpty ? Array(1...12) : Array(Set(byMonth)).sorted()
-        monthDayMask = byMonthDay.reduce(UInt64(0)) { $0 | (1 << UInt64($1 > 0 ? $1 : 32 - $1)) }
+        monthMask = Self.mask(byMonth, valid: 1...12) { $0 }
+        months = byMonth.isEmpty ? Array(1...12) : Array(Set(byMonth.filter { (1...12).contains($0) })).sorted()
+        monthDayMask = Self.mask(byMonthDay, valid: -31...31) { $0 > 0 ? $0 : 32 - $0 }
         yearDays = rule.byYearDay
         weekNumbers = rule.byWeekNumber
         filtersWeekdays = !byDay.isEmpty
@@ -102,9 +107,9 @@ struct RecurrencePattern: Sendable {
         }
         // RFC 5545: a YEARLY ordinal counts within the month when BYMONTH is present.
         ordinalsCountInYear = !ordinalWeekdays.isEmpty && rule.frequency == .yearly && byMonth.isEmpty
-        hourMask = rule.byHour.reduce(0) { $0 | (1 << $1) }
-        minuteMask = rule.byMinute.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
-        secondMask = rule.bySecond.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
+        hourMask = Self.mask(rule.byHour, valid: 0...23) { $0 }
+        minuteMask = Self.mask(rule.byMinute, valid: 0...59) { $0 }
+        secondMask = Self.mask(rule.bySecond, valid: 0...60) { $0 }
 
         switch rule.frequency {
         case .hourly: unitSeconds = 3600
@@ -134,10 +139,16 @@ struct RecurrencePattern: Sendable {
         }
         offsets = Array(Set(offsets)).sorted()
         offsetsInPeriod = Self.select(positions: rule.bySetPosition, from: offsets)
+        let (step, overflow) = interval.multipliedReportingOverflow(by: max(1, unitSeconds))
+        someTimeCanMatch =
+            unitSeconds == 0 || overflow
+            || Self.someTimeOfDayMatches(
+                origin: startSeconds - Self.floorMod(startSeconds, unitSeconds), step: step, unitSeconds: unitSeconds,
+                hours: hourMask, minutes: minuteMask, seconds: secondMask)
     }
 
     /// Whether no period can ever hold an occurrence, whatever its date.
-    var isEmpty: Bool { unitSeconds == 0 ? timesOfDay.isEmpty : offsetsInPeriod.isEmpty }
+    var isEmpty: Bool { unitSeconds == 0 ? timesOfDay.isEmpty : offsetsInPeriod.isEmpty || !someTimeCanMatch }
 
     // MARK: - Periods
 
@@ -195,7 +206,8 @@ struct RecurrencePattern: Sendable {
         case .monthly:
             let date = LocalDate(dayNumber: firstDay)
             if monthMask == 0 || monthMask & (1 << date.month) != 0 {
-                appendMatchingDays(from: firstDay, count: LocalDate.daysIn(month: date.month, year: date.year), to: &days)
+                appendMatchingDays(
+                    from: firstDay, count: LocalDate.daysIn(month: date.month, year: date.year), to: &days)
             }
         case .weekly:
             appendMatchingDays(from: firstDay, count: 7, to: &days)
@@ -246,7 +258,7 @@ struct RecurrencePattern: Sendable {
     }
 
     /// DTSTART truncated to the start of its hour, minute or second: period 0 of a sub-daily rule.
-    private var subDailyOrigin: Int { startSeconds - startSeconds % max(1, unitSeconds) }
+    private var subDailyOrigin: Int { startSeconds - Self.floorMod(startSeconds, max(1, unitSeconds)) }
 
     /// Appends the days among `count` consecutive days from `firstDay` that pass the day parts.
     private func appendMatchingDays(from firstDay: Int, count: Int, to days: inout [Int]) {
@@ -341,24 +353,70 @@ struct RecurrencePattern: Sendable {
     /// For a sub-daily period starting at `periodStart`: nil when its date and time pass the
     /// limiting parts, otherwise the first wall-clock second at which a period could pass.
     private func firstSecondWorthChecking(inPeriodAt periodStart: Int) -> Int? {
-        let dayNumber = periodStart / 86_400
+        let dayNumber = (periodStart - Self.floorMod(periodStart, 86_400)) / 86_400
         let date = LocalDate(dayNumber: dayNumber)
         let daysInMonth = LocalDate.daysIn(month: date.month, year: date.year)
         let weekday = Self.weekdayIndex(dayNumber)
-        if !matchesDay(dayNumber, year: date.year, month: date.month, day: date.day, daysInMonth: daysInMonth, weekday: weekday) {
+        if !matchesDay(
+            dayNumber, year: date.year, month: date.month, day: date.day, daysInMonth: daysInMonth, weekday: weekday)
+        {
             return (dayNumber + 1) * 86_400
         }
         let secondOfDay = periodStart - dayNumber * 86_400
-        if hourMask != 0 && hourMask & (1 << (secondOfDay / 3600)) == 0 {
-            return periodStart - secondOfDay % 3600 + 3600
+        return Self.timeSkip(
+            secondOfDay, unitSeconds: unitSeconds, hours: hourMask, minutes: minuteMask, seconds: secondMask
+        )
+        .map { periodStart + $0 }
+    }
+
+    /// For a sub-daily period starting `secondOfDay` seconds after midnight: nil when its hour,
+    /// minute and second pass the limiting BYHOUR, BYMINUTE and BYSECOND, otherwise how many
+    /// seconds later the next hour or minute worth trying starts.
+    private static func timeSkip(
+        _ secondOfDay: Int, unitSeconds: Int, hours: UInt64, minutes: UInt64, seconds: UInt64
+    ) -> Int? {
+        if hours != 0 && hours & (1 << (secondOfDay / 3600)) == 0 {
+            return 3600 - secondOfDay % 3600
         }
-        if unitSeconds < 3600 && minuteMask != 0 && minuteMask & (1 << UInt64(secondOfDay % 3600 / 60)) == 0 {
-            return periodStart - secondOfDay % 60 + 60
+        if unitSeconds < 3600 && minutes != 0 && minutes & (1 << (secondOfDay % 3600 / 60)) == 0 {
+            return 60 - secondOfDay % 60
         }
-        if unitSeconds == 1 && secondMask != 0 && secondMask & (1 << UInt64(secondOfDay % 60)) == 0 {
-            return periodStart + 1
+        if unitSeconds == 1 && seconds != 0 && seconds & (1 << (secondOfDay % 60)) == 0 {
+            return 1
         }
         return nil
+    }
+
+    /// Whether any sub-daily period can start at a time of day that passes BYHOUR, BYMINUTE and
+    /// BYSECOND. Period starts fall on `origin + k * step`, so the times of day they reach are
+    /// those congruent to `origin` modulo gcd(step, 86400); checking each once up front stops
+    /// rules such as FREQ=SECONDLY;INTERVAL=2;BYSECOND=1 from an even second, or BYSECOND=60,
+    /// from scanning billions of periods that can never match.
+    private static func someTimeOfDayMatches(
+        origin: Int, step: Int, unitSeconds: Int, hours: UInt64, minutes: UInt64, seconds: UInt64
+    ) -> Bool {
+        guard hours | minutes | seconds != 0 else { return true }
+        var gcd = 86_400
+        var remainder = step % 86_400
+        while remainder != 0 { (gcd, remainder) = (remainder, gcd % remainder) }
+        let first = floorMod(origin, gcd)
+        return stride(from: first, to: 86_400, by: gcd).contains {
+            timeSkip($0, unitSeconds: unitSeconds, hours: hours, minutes: minutes, seconds: seconds) == nil
+        }
+    }
+
+    /// The remainder of `value / divisor` in `0..<divisor`, also for values before 1970.
+    static func floorMod(_ value: Int, _ divisor: Int) -> Int {
+        ((value % divisor) + divisor) % divisor
+    }
+
+    /// A bit mask of `values`, each at bit `bit(value)`. A value outside `valid` (possible only in
+    /// a rule built in code, since the parser refuses them) sets bit 63, which no month, day,
+    /// hour, minute or second reaches, so that it matches nothing rather than something wrong.
+    private static func mask(_ values: [Int], valid: ClosedRange<Int>, bit: (Int) -> Int) -> UInt64 {
+        values.reduce(UInt64(0)) { mask, value in
+            mask | 1 << UInt64(valid.contains(value) && (value != 0 || valid.lowerBound == 0) ? bit(value) : 63)
+        }
     }
 
     private static func weekdayIndex(_ dayNumber: Int) -> Int {

@@ -28,7 +28,9 @@ extension RecurrenceRule {
             parts.append("\(name)=\(values.map(String.init).joined(separator: ","))")
         }
         if !byDay.isEmpty {
-            let days = byDay.map { entry in entry.ordinal.map { "\($0)\(entry.weekday.rawValue)" } ?? entry.weekday.rawValue }
+            let days = byDay.map { entry in
+                entry.ordinal.map { "\($0)\(entry.weekday.rawValue)" } ?? entry.weekday.rawValue
+            }
             parts.append("BYDAY=\(days.joined(separator: ","))")
         }
         let dayLists: [(String, [Int])] = [

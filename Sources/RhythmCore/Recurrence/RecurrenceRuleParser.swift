@@ -20,6 +20,9 @@ struct RecurrenceRuleParser {
     private let text: String
     private var problems: [RecurrenceRuleError.Problem] = []
     private var parts: [String: Part] = [:]
+    private var isEmpty = false
+    /// Every known part name written so far, valid or not, to catch repeats.
+    private var seenNames: Set<String> = []
 
     init(text: String) {
         self.text = text
@@ -42,7 +45,8 @@ struct RecurrenceRuleParser {
             "BYYEARDAY", range: -366...366,
             advice: "use 1 to 366, or -1 to -366 to count from the end of the year (-1 is 31 December)")
         let byWeekNumber = parseIntegers(
-            "BYWEEKNO", range: -53...53, advice: "use a week from 1 to 53, or -1 to -53 to count from the end of the year")
+            "BYWEEKNO", range: -53...53,
+            advice: "use a week from 1 to 53, or -1 to -53 to count from the end of the year")
         let byMonth = parseIntegers("BYMONTH", range: 1...12, advice: "use a month from 1 (January) to 12 (December)")
         let bySetPosition = parseIntegers(
             "BYSETPOS", range: -366...366,
@@ -75,6 +79,7 @@ struct RecurrenceRuleParser {
         // A single trailing semicolon is harmless and some generators write one.
         if end > start, characters[end - 1] == ";" { end -= 1 }
         guard end > start else {
+            isEmpty = true
             report(nil, at: start, "the rule is empty; it needs at least FREQ, for example FREQ=WEEKLY;BYDAY=TU")
             return
         }
@@ -97,8 +102,9 @@ struct RecurrenceRuleParser {
         let segment = characters[first..<last]
         guard let equals = segment.firstIndex(of: "=") else {
             let written = String(segment)
+            let name = written.uppercased()
             report(
-                nil, at: first,
+                Self.partNames.contains(name) ? name : nil, at: first,
                 "\"\(written)\" has no value; every part is written NAME=VALUE, for example FREQ=WEEKLY")
             return
         }
@@ -108,14 +114,15 @@ struct RecurrenceRuleParser {
             reportUnknown(name, at: first)
             return
         }
-        if parts[name] != nil {
+        guard seenNames.insert(name).inserted else {
             report(
                 name, at: first,
                 "\(name) is given twice; keep one \(name) part and list all its values in it, separated by commas")
             return
         }
         if value.isEmpty {
-            report(name, at: first, "\(name) has no value after \"=\"; write a value, for example \(example(for: name))")
+            report(
+                name, at: first, "\(name) has no value after \"=\"; write a value, for example \(example(for: name))")
             return
         }
         parts[name] = Part(name: name, value: value, offset: first)
@@ -123,23 +130,23 @@ struct RecurrenceRuleParser {
 
     private mutating func reportUnknown(_ name: String, at offset: Int) {
         let shown = name.isEmpty ? "an empty name" : "\"\(name)\""
+        let part = name.isEmpty ? nil : name
         if let suggestion = Self.closestPartName(to: name) {
-            report(nil, at: offset, "\(shown) is not a recurrence rule part; did you mean \(suggestion)?")
+            report(part, at: offset, "\(shown) is not a recurrence rule part; did you mean \(suggestion)?")
         } else {
             let names = Self.partNames.joined(separator: ", ")
-            report(nil, at: offset, "\(shown) is not a recurrence rule part; use one of \(names)")
+            report(part, at: offset, "\(shown) is not a recurrence rule part; use one of \(names)")
         }
     }
 
     /// The valid part name a typo most likely meant, if one is close enough to be a useful guess.
     static func closestPartName(to name: String) -> String? {
         guard !name.isEmpty else { return nil }
-        if let prefixed = partNames.first(where: { $0.hasPrefix(name) || name.hasPrefix($0) }) {
-            return prefixed
+        // Close in spelling, or a longer or shorter form of a name (FREQUENCY for FREQ).
+        let candidates = partNames.filter {
+            editDistance(name, $0) <= max(2, name.count / 3) || $0.hasPrefix(name) || name.hasPrefix($0)
         }
-        let scored = partNames.map { ($0, editDistance(name, $0)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 3) else { return nil }
-        return best.0
+        return candidates.min { editDistance(name, $0) < editDistance(name, $1) }
     }
 
     /// Levenshtein distance: the fewest single-character edits that turn `a` into `b`.
@@ -163,6 +170,8 @@ struct RecurrenceRuleParser {
 
     private mutating func parseFrequency() -> RecurrenceRule.Frequency? {
         guard let part = parts["FREQ"] else {
+            // An empty rule has been reported as such already.
+            guard !isEmpty else { return nil }
             report(
                 "FREQ", at: 0,
                 "FREQ is missing; every rule needs one, for example FREQ=WEEKLY to repeat every week")
@@ -181,8 +190,10 @@ struct RecurrenceRuleParser {
     /// INTERVAL or COUNT: a whole number of at least 1.
     private mutating func parseCount(_ name: String, example: String) -> Int? {
         guard let part = parts[name] else { return nil }
-        guard let number = Int(part.value), !part.value.hasPrefix("+") else {
-            report(name, at: part.offset, "\(name): \"\(part.value)\" is not a whole number; write digits, e.g. \(example)")
+        guard let number = Int(part.value) else {
+            report(
+                name, at: part.offset, "\(name): \"\(part.value)\" is not a whole number; write digits, e.g. \(example)"
+            )
             return nil
         }
         guard number >= 1 else {
@@ -282,8 +293,8 @@ struct RecurrenceRuleParser {
                     : "use 1 to 53, or -1 to -53"
                 report(
                     "BYDAY", at: part.offset,
-                    "BYDAY: the ordinal in \"\(item)\" is out of range; \(scope) to count from the end (-1\(weekday.rawValue) is the last \(weekday.name))"
-                )
+                    "BYDAY: the ordinal in \"\(item)\" is out of range; \(scope) to count from the end "
+                        + "(-1\(weekday.rawValue) is the last \(weekday.name))")
                 continue
             }
             entries.append(.init(weekday, ordinal: ordinal))

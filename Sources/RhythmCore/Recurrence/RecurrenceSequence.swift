@@ -6,6 +6,8 @@ import Foundation
 /// A rule without COUNT or UNTIL may be infinite, so callers either pass a `limit` or take a
 /// prefix. Readings are not resolved to instants: the caller does that with
 /// `TimeZone.instant(for:)`, which also settles readings that fall in a DST gap or overlap.
+/// HOURLY, MINUTELY and SECONDLY rules count on the wall clock too, as libical does, so on a
+/// spring-forward night a reading in the gap resolves to the same instant as the one after it.
 ///
 /// Every sequence ends, even for a rule that can never produce another date (such as 30
 /// February): iteration gives up once 400 years (146,097 days, one full cycle of the Gregorian
