@@ -9,6 +9,10 @@ import Yams
 /// so that one mistake does not make every reference to that entry look wrong too.
 /// References are checked once all sections have been read, because they point both ways
 /// (a group names its chat channel, which is defined further down).
+///
+/// An optional key is read as `Value??`: nil when the key is absent, `.some(nil)` when it is
+/// present but its value is wrong (already reported), so an entry is only built when every
+/// key it has was read successfully.
 final class ConfigurationDecoder {
     let log: DiagnosticLog
     /// Duplicate keys not yet reported under the path of their mapping.
