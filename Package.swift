@@ -13,11 +13,45 @@ let package = Package(
     name: "Rhythm",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "RhythmCore", targets: ["RhythmCore"])
+        .executable(name: "rhythm", targets: ["rhythm"]),
+        .library(name: "RhythmCore", targets: ["RhythmCore"]),
+        .library(name: "RhythmConfig", targets: ["RhythmConfig"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),
+        .target(
+            name: "RhythmConfig",
+            dependencies: ["RhythmCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RhythmCLI",
+            dependencies: [
+                "RhythmCore", "RhythmConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "rhythm",
+            dependencies: ["RhythmCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(name: "rhythm-benchmark", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RhythmConfigTests",
+            dependencies: ["RhythmConfig", "RhythmCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmCLITests",
+            dependencies: ["RhythmCLI", "rhythm"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -55,7 +55,7 @@ struct UpcomingQuery {
 
     /// "No series \"x\"; did you mean \"y\"?" or the list of valid ids.
     static func unknown(_ kind: String, _ id: String, among ids: [String]) -> String {
-        if let suggestion = Suggestion.closest(to: id, among: ids) {
+        if let suggestion = Suggestion.closest(to: id, in: ids) {
             return "There is no \(kind) \"\(id)\"; did you mean \"\(suggestion)\"?"
         }
         return "There is no \(kind) \"\(id)\". Known: \(ids.joined(separator: ", "))."

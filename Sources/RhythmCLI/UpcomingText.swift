@@ -13,8 +13,8 @@ struct UpcomingText {
         let until = zone.wallClock(at: query.window.end)
         var lines = [
             "\(initiative.name): \(Plural.phrase(occurrences.count, "meeting")) from "
-                + "\(OccurrenceText.dayAndDate(from.date)) \(OccurrenceText.hourMinute(from.time)) to "
-                + "\(OccurrenceText.dayAndDate(until.date)) \(OccurrenceText.hourMinute(until.time)) "
+                + "\(OccurrenceText.dayAndDate(from.date)) \(OccurrenceText.hourMinute(from.time.truncatedToMinutes)) to "
+                + "\(OccurrenceText.dayAndDate(until.date)) \(OccurrenceText.hourMinute(until.time.truncatedToMinutes)) "
                 + "(\(zone.identifier))"
         ]
         if let person = query.person {

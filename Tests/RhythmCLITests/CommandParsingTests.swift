@@ -13,12 +13,21 @@ import Testing
             (["upcoming", "--from", "2027-02-30"], "--from expects a date"),
             (["upcoming", "--format", "xml"], "xml"),
             (["preview", "--rule", "FREQ=DAILY", "--start", "2027-02-25", "--zone", "UTC"], "--start expects"),
-            (["preview", "--rule", "FREQ=DAILY", "--start", "2027-02-25T10:00", "--zone", "AEST"], "not a known time zone"),
             (
-                ["preview", "--rule", "FREQ=DAILY", "--start", "2027-02-25T10:00", "--zone", "UTC", "--count", "3", "--until", "2027-03-01"],
+                ["preview", "--rule", "FREQ=DAILY", "--start", "2027-02-25T10:00", "--zone", "AEST"],
+                "not a known time zone"
+            ),
+            (
+                [
+                    "preview", "--rule", "FREQ=DAILY", "--start", "2027-02-25T10:00", "--zone", "UTC", "--count", "3",
+                    "--until", "2027-03-01",
+                ],
                 "either --count or --until"
             ),
-            (["preview", "--rule", "FREQ=DAILY", "--start", "2027-02-25T10:00", "--zone", "UTC", "--count", "0"], "--count must be"),
+            (
+                ["preview", "--rule", "FREQ=DAILY", "--start", "2027-02-25T10:00", "--zone", "UTC", "--count", "0"],
+                "--count must be"
+            ),
         ]
     )
     func refused(arguments: [String], message: String) {

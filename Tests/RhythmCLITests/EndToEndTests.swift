@@ -16,7 +16,8 @@ import Testing
 
     @Test("check reads RHYTHM_CONFIG when --config is absent")
     func checkFromEnvironment() throws {
-        let result = try RhythmProcess.run(["check"], environment: ["RHYTHM_CONFIG": RhythmProcess.exampleConfiguration])
+        let result = try RhythmProcess.run(
+            ["check"], environment: ["RHYTHM_CONFIG": RhythmProcess.exampleConfiguration])
         #expect(result.status == 0, "\(result.standardError)")
     }
 
@@ -81,9 +82,12 @@ import Testing
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let output = try decoder.decode(UpcomingOutput.self, from: Data(result.standardOutput.utf8))
         let entries = output.occurrences
-        #expect(entries.map(\.start) == entries.map(\.start).sorted { lhs, rhs in
-            (try? Date(lhs, strategy: .iso8601)) ?? .distantPast < (try? Date(rhs, strategy: .iso8601)) ?? .distantPast
-        })
+        #expect(
+            entries.map(\.start)
+                == entries.map(\.start).sorted { lhs, rhs in
+                    (try? Date(lhs, strategy: .iso8601)) ?? .distantPast < (try? Date(rhs, strategy: .iso8601))
+                        ?? .distantPast
+                })
         let cancelled = try #require(entries.first { $0.series == "attendance-wg" && $0.start.hasPrefix("2026-12-09") })
         #expect(cancelled.status == "cancelled")
         #expect(cancelled.reason?.contains("regional education summit") == true)
@@ -102,8 +106,11 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.standardError)")
         let text = result.standardOutput
-        #expect(text.contains("Thu 2027-03-11 10:00–12:00 +11:00  Leadership Table (leadership-table) [moved from Tue 2027-03-09 10:00"))
-        #expect(text.contains("for Fiona McAllister: Wed 2027-03-10 23:00–01:00"))
+        #expect(
+            text.contains(
+                "Thu 2027-03-11 10:00–12:00 +11:00  Leadership Table (leadership-table) [moved from Tue 2027-03-09 10:00"
+            ))
+        #expect(text.contains("for Fiona McAllister: Wed 2027-03-10 23:00–2027-03-11 01:00 +00:00"))
         #expect(text.contains("at: Northgate Secondary College"))
         #expect(!text.contains("backbone-standup"))
     }

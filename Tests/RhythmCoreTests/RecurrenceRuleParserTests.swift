@@ -254,6 +254,7 @@ struct InvalidRuleCase: Sendable, CustomTestStringConvertible {
         #expect(RecurrenceRuleParser.closestPartName(to: "INTERVALS") == "INTERVAL")
         #expect(RecurrenceRuleParser.closestPartName(to: "WKSTART") == "WKST")
         #expect(RecurrenceRuleParser.closestPartName(to: "COLOUR") == nil)
-        #expect(RecurrenceRuleParser.editDistance("kitten", "sitting") == 3)
+        #expect(Suggestion.editDistance(Array("kitten"), Array("sitting")) == 3)
+        #expect(Suggestion.editDistance(Array("teh"), Array("the")) == 1)
     }
 }

@@ -142,28 +142,9 @@ struct RecurrenceRuleParser {
     /// The valid part name a typo most likely meant, if one is close enough to be a useful guess.
     static func closestPartName(to name: String) -> String? {
         guard !name.isEmpty else { return nil }
-        // Close in spelling, or a longer or shorter form of a name (FREQUENCY for FREQ).
-        let candidates = partNames.filter {
-            editDistance(name, $0) <= max(2, name.count / 3) || $0.hasPrefix(name) || name.hasPrefix($0)
-        }
-        return candidates.min { editDistance(name, $0) < editDistance(name, $1) }
-    }
-
-    /// Levenshtein distance: the fewest single-character edits that turn `a` into `b`.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            previous = current
-        }
-        return previous[b.count]
+        // A longer or shorter form of a name (FREQUENCY for FREQ) is as good a guess as a typo.
+        return Suggestion.closest(to: name, in: partNames)
+            ?? partNames.first { $0.hasPrefix(name) || name.hasPrefix($0) }
     }
 
     // MARK: - Values

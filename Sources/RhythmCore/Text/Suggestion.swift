@@ -1,38 +1,53 @@
-/// "Did you mean …?" for ids, keys and names that were almost right.
+/// "Did you mean …?" for ids, keys, zone names and rule parts that were almost right.
+///
+/// One implementation for the whole project, so that the configuration, the recurrence
+/// parser and the command line agree on what counts as a typo.
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance (ignoring case), when it is close
-    /// enough to be a plausible typo: at most a third of the word's length, and at least 2.
-    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    /// enough to be a plausible typo: at most a third of the shorter word's length, and at
+    /// least 2 edits.
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
-        let allowed = max(2, target.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance <= allowed, distance < (best?.distance ?? .max) {
+            if distance < best?.distance ?? Int.max {
                 best = (candidate, distance)
             }
         }
-        return best?.candidate
+        guard let best else { return nil }
+        let allowed = max(2, min(target.count, best.candidate.count) / 3)
+        return best.distance <= allowed ? best.candidate : nil
     }
 
-    /// Levenshtein distance with transpositions counted as one edit (optimal string alignment).
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
+    /// A sentence for the end of a message: `did you mean "x"?`, or the list of valid words
+    /// when none is close.
+    public static func hint(for word: String, in candidates: [String], noun: String = "one of") -> String {
+        if let match = closest(to: word, in: candidates) {
+            return "did you mean \"\(match)\"?"
+        }
+        return "use \(noun) \(candidates.map { "\"\($0)\"" }.joined(separator: ", "))"
+    }
+
+    /// Levenshtein distance with adjacent transpositions counted as one edit, since swapped
+    /// letters are the commonest typing slip.
+    static func editDistance(_ lhs: [Character], _ rhs: [Character]) -> Int {
+        if lhs.isEmpty { return rhs.count }
+        if rhs.isEmpty { return lhs.count }
+        var previousPrevious = [Int](repeating: 0, count: rhs.count + 1)
+        var previous = Array(0...rhs.count)
+        var current = [Int](repeating: 0, count: rhs.count + 1)
+        for i in 1...lhs.count {
             current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+            for j in 1...rhs.count {
+                let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
                     current[j] = min(current[j], previousPrevious[j - 2] + 1)
                 }
             }
             (previousPrevious, previous, current) = (previous, current, previousPrevious)
         }
-        return previous[b.count]
+        return previous[rhs.count]
     }
 }

@@ -15,6 +15,9 @@ public struct LocalTime: Hashable, Comparable, Sendable {
     /// Midnight, the start of a day.
     public static let midnight = LocalTime(unchecked: 0)
 
+    /// The same time without its seconds: 10:41:07 becomes 10:41.
+    public var truncatedToMinutes: LocalTime { LocalTime(unchecked: secondsSinceMidnight - second) }
+
     /// Seconds since midnight.
     public var secondsSinceMidnight: Int { hour * 3600 + minute * 60 + second }
 

@@ -1,0 +1,63 @@
+import Foundation
+import RhythmCore
+
+/// Turns the YAML configuration file into an `Initiative`, or into a list of every mistake
+/// in it.
+///
+/// The command line's `check` and the daemon's start-up both go through here, so a file that
+/// `rhythm check` accepts is exactly a file the daemon will run.
+public struct ConfigurationLoader: Sendable {
+    /// The loader holds no state; one value can load any number of files.
+    public init() {}
+
+    /// Reads and validates the file at `path`.
+    ///
+    /// A file that is missing or unreadable is reported as a diagnostic like any other
+    /// mistake, so callers handle one kind of failure.
+    public func load(path: String) throws(ConfigurationError) -> LoadedConfiguration {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ConfigurationError(diagnostics: [Self.unreadable(path: path, error: error)])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(diagnostics: [
+                Diagnostic(
+                    severity: .error, file: path, line: 0, column: 0, keyPath: "",
+                    message: "the file is not UTF-8 text; save it as UTF-8"
+                )
+            ])
+        }
+        return try load(yaml: text, path: path)
+    }
+
+    /// Validates YAML text; `path` is only used in diagnostics.
+    public func load(yaml: String, path: String) throws(ConfigurationError) -> LoadedConfiguration {
+        let log = DiagnosticLog(file: path)
+        let document = YAMLDocument(text: yaml, log: log)
+        var initiative: Initiative?
+        if let root = document.root {
+            initiative = ConfigurationDecoder(log: log, duplicateKeys: document.duplicateKeys).decode(root)
+        } else if !log.hasErrors {
+            log.error("the file is empty; it needs at least an `initiative:` section", at: nil, path: ConfigPath())
+        }
+        let diagnostics = log.sorted
+        guard let initiative, !log.hasErrors else {
+            throw ConfigurationError(diagnostics: diagnostics)
+        }
+        return LoadedConfiguration(initiative: initiative, warnings: diagnostics)
+    }
+
+    private static func unreadable(path: String, error: any Error) -> Diagnostic {
+        let reason: String
+        if !FileManager.default.fileExists(atPath: path) {
+            reason = "there is no file here; check the path, or copy config/rhythm.yaml from the distribution"
+        } else if !FileManager.default.isReadableFile(atPath: path) {
+            reason = "the file exists but cannot be read by this user; check its permissions"
+        } else {
+            reason = "the file cannot be read: \((error as NSError).localizedDescription)"
+        }
+        return Diagnostic(severity: .error, file: path, line: 0, column: 0, keyPath: "", message: reason)
+    }
+}

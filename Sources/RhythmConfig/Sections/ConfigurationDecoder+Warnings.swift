@@ -1,0 +1,69 @@
+import RhythmCore
+import Yams
+
+/// Checks across sections for things that are allowed but probably not meant.
+extension ConfigurationDecoder {
+    func warnAboutLikelyMistakes(in initiative: Initiative, fields: MappingFields) {
+        warnAboutReviewSeries(initiative, fields: fields)
+        warnAboutGroupChannels(initiative, fields: fields)
+        warnAboutSharedAddresses(initiative, fields: fields)
+    }
+
+    /// An indicator reviewed at a meeting that is not an indicator review.
+    private func warnAboutReviewSeries(_ initiative: Initiative, fields: MappingFields) {
+        let series = Dictionary(initiative.series.map { ($0.id, $0) }) { first, _ in first }
+        for (index, indicator) in initiative.indicators.enumerated() {
+            guard let reviewID = indicator.reviewSeriesID, let review = series[reviewID],
+                review.kind != .indicatorReview
+            else { continue }
+            let value = entryValue(fields, "indicators", id: indicator.id, key: "review")
+            log.warning(
+                "the review series \"\(reviewID)\" is of kind \(review.kind.name), not indicator-review, so its "
+                    + "agenda will not show the scorecard; set kind: indicator-review on it or name another series",
+                at: value?.mark, path: value?.path ?? ConfigPath().appending("indicators").appending(index: index))
+        }
+    }
+
+    /// A group whose chat channel is e-mail: chat reminders to the group cannot go there.
+    private func warnAboutGroupChannels(_ initiative: Initiative, fields: MappingFields) {
+        let channels = Dictionary(initiative.channels.map { ($0.id, $0) }) { first, _ in first }
+        for group in initiative.groups {
+            guard let channelID = group.channelID, let channel = channels[channelID], channel.kind.isEmail else {
+                continue
+            }
+            let value = entryValue(fields, "groups", id: group.id, key: "channel")
+            log.warning(
+                "channel \"\(channelID)\" is an e-mail channel, but a group's channel: is the chat room where it talks; "
+                    + "name a chat channel or remove channel:",
+                at: value?.mark, path: value?.path ?? ConfigPath().appending("groups"))
+        }
+    }
+
+    /// Two people with one address receive each other's reminders.
+    private func warnAboutSharedAddresses(_ initiative: Initiative, fields: MappingFields) {
+        var owners: [String: String] = [:]
+        for person in initiative.people {
+            let address = person.email.lowercased()
+            guard let first = owners[address] else {
+                owners[address] = person.id
+                continue
+            }
+            let value = entryValue(fields, "people", id: person.id, key: "email")
+            log.warning(
+                "\(person.email) is also the address of \"\(first)\"; both will receive each other's reminders",
+                at: value?.mark, path: value?.path ?? ConfigPath().appending("people"))
+        }
+    }
+
+    /// The value of `key` in the entry of `section` with `id`, to place a warning.
+    private func entryValue(_ fields: MappingFields, _ section: String, id: String, key: String) -> ConfigValue? {
+        guard let sectionValue = fields.optional(section), let items = sectionValue.node.sequence else {
+            return nil
+        }
+        for (index, item) in items.enumerated() {
+            guard let pairs = item.mapping, pairs["id"]?.string == id, let node = pairs[key] else { continue }
+            return ConfigValue(node: node, path: sectionValue.path.appending(index: index).appending(key))
+        }
+        return nil
+    }
+}
