@@ -205,6 +205,21 @@ import Testing
             "partners:\n  - id: council\n    name: Council\n    sector: goverment\n",
             line: 8, column: 13, keyPath: "partners[0].sector", "did you mean the built-in \"government\"?",
             severity: .warning),
+        .afterBase(
+            "a listening address without a port", "service:\n  listen: localhost\n",
+            line: 35, column: 11, keyPath: "service.listen", "expected an address and port such as 127.0.0.1:8080"),
+        .afterBase(
+            "a public URL that is not a web address", "service:\n  public_url: ftp://rhythm.example.org\n",
+            line: 35, column: 15, keyPath: "service.public_url", "use https://"),
+        .afterBase(
+            "a relative state directory", "service:\n  state_directory: var/lib/rhythm\n",
+            line: 35, column: 20, keyPath: "service.state_directory", "expected an absolute directory"),
+        .afterBase(
+            "an unknown way of showing cancelled meetings", "feeds:\n  cancelled: hidden\n",
+            line: 35, column: 14, keyPath: "feeds.cancelled", "did you mean \"hide\"?"),
+        .afterBase(
+            "a misspelt feeds key", "feeds:\n  refresh: 1h\n",
+            line: 35, column: 3, keyPath: "feeds.refresh", "did you mean \"refresh_interval\"?"),
         ConfigurationMistake(
             name: "an empty file", yaml: "# nothing yet\n", line: 0, column: 0, keyPath: "",
             fragment: "the file is empty"),

@@ -36,17 +36,18 @@ public struct ConfigurationLoader: Sendable {
     public func load(yaml: String, path: String) throws(ConfigurationError) -> LoadedConfiguration {
         let log = DiagnosticLog(file: path)
         let document = YAMLDocument(text: yaml, log: log)
-        var initiative: Initiative?
+        var decoded: ConfigurationDecoder.Decoded?
         if let root = document.root {
-            initiative = ConfigurationDecoder(log: log, duplicateKeys: document.duplicateKeys).decode(root)
+            decoded = ConfigurationDecoder(log: log, duplicateKeys: document.duplicateKeys).decode(root)
         } else if !log.hasErrors {
             log.error("the file is empty; it needs at least an `initiative:` section", at: nil, path: ConfigPath())
         }
         let diagnostics = log.sorted
-        guard let initiative, !log.hasErrors else {
+        guard let decoded, !log.hasErrors else {
             throw ConfigurationError(diagnostics: diagnostics)
         }
-        return LoadedConfiguration(initiative: initiative, warnings: diagnostics)
+        return LoadedConfiguration(
+            initiative: decoded.initiative, service: decoded.service, feeds: decoded.feeds, warnings: diagnostics)
     }
 
     private static func unreadable(path: String, error: any Error) -> Diagnostic {

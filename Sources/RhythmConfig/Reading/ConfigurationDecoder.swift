@@ -28,9 +28,17 @@ final class ConfigurationDecoder {
 
     static let sections = [
         "initiative", "partners", "people", "groups", "holidays", "series", "indicators", "channels", "reminders",
+        "service", "feeds",
     ]
 
-    func decode(_ root: Node) -> Initiative? {
+    /// Everything a valid file defines.
+    struct Decoded {
+        var initiative: Initiative
+        var service: ServiceSettings
+        var feeds: FeedSettings
+    }
+
+    func decode(_ root: Node) -> Decoded? {
         defer {
             // Duplicates inside values the decoder never walked (a broken entry, an unknown key).
             for (position, duplicate) in duplicateKeys {
@@ -50,6 +58,8 @@ final class ConfigurationDecoder {
         let indicators = entries(fields, "indicators", decodeIndicator)
         let channels = entries(fields, "channels", decodeChannel)
         let reminders = entries(fields, "reminders", decodeReminder)
+        let service = serviceSettings(fields.optional("service"))
+        let feeds = feedSettings(fields.optional("feeds"))
         checkReferences()
         let initiative = Initiative(
             name: settings?.name ?? "", timeZone: defaultZone, domain: settings?.domain ?? "",
@@ -57,7 +67,8 @@ final class ConfigurationDecoder {
             indicators: indicators, channels: channels, reminderRules: reminders, quietHours: settings?.quietHours
         )
         warnAboutLikelyMistakes(in: initiative, fields: fields)
-        return settings == nil ? nil : initiative
+        guard settings != nil, let service, let feeds else { return nil }
+        return Decoded(initiative: initiative, service: service, feeds: feeds)
     }
 
     // MARK: Structure

@@ -142,9 +142,7 @@ struct RecurrenceRuleParser {
     /// The valid part name a typo most likely meant, if one is close enough to be a useful guess.
     static func closestPartName(to name: String) -> String? {
         guard !name.isEmpty else { return nil }
-        // A longer or shorter form of a name (FREQUENCY for FREQ) is as good a guess as a typo.
         return Suggestion.closest(to: name, in: partNames)
-            ?? partNames.first { $0.hasPrefix(name) || name.hasPrefix($0) }
     }
 
     // MARK: - Values

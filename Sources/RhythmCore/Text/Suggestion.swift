@@ -5,8 +5,22 @@
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance (ignoring case), when it is close
     /// enough to be a plausible typo: at most a third of the shorter word's length, and at
-    /// least 2 edits.
+    /// least 2 edits. Failing that, a candidate that is a longer or shorter form of the word
+    /// (`refresh` for `refresh_interval`, `FREQUENCY` for `FREQ`), when both have 4 letters or more.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        closestBySpelling(to: word, in: candidates) ?? closestByPrefix(to: word, in: candidates)
+    }
+
+    private static func closestByPrefix(to word: String, in candidates: some Sequence<String>) -> String? {
+        let target = word.lowercased()
+        guard target.count >= 4 else { return nil }
+        return candidates.first { candidate in
+            let lowered = candidate.lowercased()
+            return lowered.count >= 4 && (lowered.hasPrefix(target) || target.hasPrefix(lowered))
+        }
+    }
+
+    private static func closestBySpelling(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
