@@ -220,6 +220,10 @@ import Testing
         .afterBase(
             "a misspelt feeds key", "feeds:\n  refresh: 1h\n",
             line: 35, column: 3, keyPath: "feeds.refresh", "did you mean \"refresh_interval\"?"),
+        .editingBase(
+            "a rule Outlook cannot import as a recurring series is a warning that says what Outlook users see",
+            replacing: "    rule: FREQ=WEEKLY;BYDAY=TU", with: "    rule: FREQ=MONTHLY;BYDAY=1TU,-1TU",
+            line: 29, column: 11, keyPath: "series[0].rule", "will see only the first meeting", severity: .warning),
         ConfigurationMistake(
             name: "an empty file", yaml: "# nothing yet\n", line: 0, column: 0, keyPath: "",
             fragment: "the file is empty"),

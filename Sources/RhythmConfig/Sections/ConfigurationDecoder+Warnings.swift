@@ -7,6 +7,20 @@ extension ConfigurationDecoder {
         warnAboutReviewSeries(initiative, fields: fields)
         warnAboutGroupChannels(initiative, fields: fields)
         warnAboutSharedAddresses(initiative, fields: fields)
+        warnAboutOutlookRules(initiative, fields: fields)
+    }
+
+    /// A rule Outlook cannot import as a recurring series: its users would see one meeting.
+    private func warnAboutOutlookRules(_ initiative: Initiative, fields: MappingFields) {
+        for series in initiative.series {
+            guard let reasons = series.recurrence?.outlookIncompatibilities, !reasons.isEmpty else { continue }
+            let value = entryValue(fields, "series", id: series.id, key: "rule")
+            log.warning(
+                "Outlook cannot import this rule as a recurring series (\(reasons.joined(separator: "; "))), so "
+                    + "people who subscribe in Outlook will see only the first meeting; other calendars are "
+                    + "unaffected. Use a simpler rule or split the series in two",
+                at: value?.mark, path: value?.path ?? ConfigPath().appending("series"))
+        }
     }
 
     /// An indicator reviewed at a meeting that is not an indicator review.

@@ -12,7 +12,9 @@ public struct ServiceSettings: Hashable, Sendable {
     /// start with it. Nil means the listening address itself.
     public var publicURL: URL?
 
-    public init(stateDirectory: String? = nil, listenHost: String = "127.0.0.1", listenPort: Int = 8080, publicURL: URL? = nil) {
+    public init(
+        stateDirectory: String? = nil, listenHost: String = "127.0.0.1", listenPort: Int = 8080, publicURL: URL? = nil
+    ) {
         self.stateDirectory = stateDirectory
         self.listenHost = listenHost
         self.listenPort = listenPort
