@@ -1,0 +1,134 @@
+import Foundation
+import ICalendar
+import RhythmCore
+
+/// Writes the VEVENTs of one feed, with exactly the details its audience may see.
+struct EventWriter {
+    let initiative: Initiative
+    let audience: FeedAudience
+
+    /// The series itself: its first meeting, its rule, and the dates it adds or drops.
+    func master(_ plan: SeriesCalendarPlan, revision: FeedRevision) -> Component {
+        let series = plan.series
+        let zone = series.timeZone.identifier
+        let start = series.timeZone.instant(for: series.start)
+        let end = start.addingTimeInterval(TimeInterval(series.duration.components.seconds))
+        var properties = identity(series, revision: revision)
+        properties.append(.dateTime("DTSTART", .zoned(WallClock(series.start), timeZoneID: zone)))
+        properties.append(
+            .dateTime("DTEND", .zoned(WallClock(series.timeZone.wallClock(at: end)), timeZoneID: zone)))
+        if let rule = plan.rule {
+            properties.append(.recurrenceRule(rule.rfc5545Text))
+        }
+        if !series.extraDates.isEmpty {
+            properties.append(.dateTimes("RDATE", series.extraDates.sorted().map(WallClock.init), timeZoneID: zone))
+        }
+        if !plan.excludedStarts.isEmpty {
+            properties.append(.dateTimes("EXDATE", plan.excludedStarts.map(WallClock.init), timeZoneID: zone))
+        }
+        properties.append(.text("SUMMARY", series.title))
+        properties.append(contentsOf: details(series, location: series.location, onlineURL: series.onlineMeetingURL))
+        properties.append(Property("STATUS", value: "CONFIRMED"))
+        properties.append(contentsOf: people(series))
+        return Component(Component.Name.event, properties: properties)
+    }
+
+    /// One occurrence that differs from the rule: moved, or shown as cancelled.
+    func override(_ occurrence: Occurrence, revision: FeedRevision) -> Component {
+        let series = occurrence.series
+        let zone = series.timeZone
+        var properties = identity(series, revision: revision)
+        properties.append(
+            .dateTime("RECURRENCE-ID", .zoned(WallClock(occurrence.originalStart), timeZoneID: zone.identifier)))
+        properties.append(
+            .dateTime("DTSTART", .zoned(WallClock(occurrence.localStart), timeZoneID: zone.identifier)))
+        properties.append(
+            .dateTime("DTEND", .zoned(WallClock(zone.wallClock(at: occurrence.end)), timeZoneID: zone.identifier)))
+        var note: String?
+        switch occurrence.status {
+        case .cancelled(let reason):
+            properties.append(.text("SUMMARY", "Cancelled: \(series.title)"))
+            note = audience.isPrivate ? reason.map { "Cancelled: \($0)" } : nil
+        case .moved(let from, let reason):
+            properties.append(.text("SUMMARY", series.title))
+            let origin = "Moved from \(from.date.weekday.name) \(from.date) \(String(from.time.description.prefix(5)))"
+            note = audience.isPrivate ? ([origin] + [reason].compactMap { $0 }).joined(separator: ": ") : origin
+        case .scheduled, .skipped:
+            properties.append(.text("SUMMARY", series.title))
+        }
+        properties.append(
+            contentsOf: details(
+                series, location: occurrence.location, onlineURL: occurrence.onlineMeetingURL, note: note))
+        properties.append(Property("STATUS", value: occurrence.status.label == "cancelled" ? "CANCELLED" : "CONFIRMED"))
+        properties.append(contentsOf: people(series))
+        return Component(Component.Name.event, properties: properties)
+    }
+
+    /// UID, stamps and SEQUENCE: the same on a series and all its overrides.
+    private func identity(_ series: MeetingSeries, revision: FeedRevision) -> [Property] {
+        [
+            .text("UID", "\(series.id)@\(initiative.domain)"),
+            .dateTime("DTSTAMP", .utc(revision.lastModified)),
+            .dateTime("CREATED", .utc(revision.created)),
+            .dateTime("LAST-MODIFIED", .utc(revision.lastModified)),
+            .integer("SEQUENCE", revision.sequence),
+        ]
+    }
+
+    /// Description, place, link and category. Online-meeting links let anyone join, so the
+    /// public feed leaves them out; so are the reasons people gave for changes.
+    private func details(
+        _ series: MeetingSeries, location: String?, onlineURL: URL?, note: String? = nil
+    ) -> [Property] {
+        var properties: [Property] = []
+        let link = audience.isPrivate ? onlineURL : nil
+        let paragraphs = [note, series.description, link.map { "Join online: \($0.absoluteString)" }].compactMap { $0 }
+        if !paragraphs.isEmpty {
+            properties.append(.text("DESCRIPTION", paragraphs.joined(separator: "\n\n")))
+        }
+        if let location {
+            properties.append(.text("LOCATION", location))
+        } else if let link {
+            properties.append(.text("LOCATION", link.absoluteString))
+        }
+        if let link {
+            properties.append(.uri("URL", link.absoluteString))
+        }
+        properties.append(.text("CATEGORIES", series.kind.name))
+        properties.append(Property("CLASS", value: audience.isPrivate ? "PRIVATE" : "PUBLIC"))
+        properties.append(Property("TRANSP", value: "OPAQUE"))
+        return properties
+    }
+
+    /// ORGANIZER and ATTENDEE, in private feeds only. RSVP=FALSE: a subscribed feed is not
+    /// an invitation, and clients should not offer to reply to it.
+    private func people(_ series: MeetingSeries) -> [Property] {
+        guard audience.isPrivate else { return [] }
+        var properties: [Property] = []
+        let byID = Dictionary(initiative.people.map { ($0.id, $0) }) { first, _ in first }
+        if let organizerID = series.organizerID, let organizer = byID[organizerID] {
+            properties.append(.uri("ORGANIZER", "mailto:\(organizer.email)", parameters: [Parameter("CN", organizer.name)]))
+        }
+        for id in initiative.attendeeIDs(of: series) where id != series.organizerID {
+            guard let person = byID[id] else { continue }
+            properties.append(
+                .uri(
+                    "ATTENDEE", "mailto:\(person.email)",
+                    parameters: [
+                        Parameter("CN", person.name), Parameter("CUTYPE", "INDIVIDUAL"),
+                        Parameter("ROLE", "REQ-PARTICIPANT"), Parameter("PARTSTAT", "NEEDS-ACTION"),
+                        Parameter("RSVP", "FALSE"),
+                    ]))
+        }
+        return properties
+    }
+}
+
+extension WallClock {
+    /// The same reading in ICalendar's own type (which knows nothing of Rhythm).
+    init(_ local: LocalDateTime) {
+        self.init(
+            year: local.date.year, month: local.date.month, day: local.date.day,
+            hour: local.time.hour, minute: local.time.minute, second: local.time.second)!
+    }
+}
