@@ -13,11 +13,19 @@ let package = Package(
     name: "Rhythm",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "RhythmCore", targets: ["RhythmCore"])
+        .library(name: "RhythmCore", targets: ["RhythmCore"]),
+        .library(name: "ICalendar", targets: ["ICalendar"]),
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),
         .executableTarget(name: "rhythm-benchmark", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
+        .target(name: "ICalendar", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ICalendarTests",
+            dependencies: ["ICalendar"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
