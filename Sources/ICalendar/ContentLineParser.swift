@@ -40,7 +40,9 @@ struct ContentLineParser {
         let name = readName()
         guard !name.isEmpty, index < scalars.count, scalars[index] == ":" || scalars[index] == ";" else {
             let found = index < scalars.count ? "'\(scalars[index])'" : "the end of the line"
-            throw failure(.badName, "expected a name of letters, digits and '-' followed by ':' or ';', found \(found) in '\(excerpt)'")
+            throw failure(
+                .badName,
+                "expected a name of letters, digits and '-' followed by ':' or ';', found \(found) in '\(excerpt)'")
         }
         var parameters: [Parameter] = []
         while scalars[index] == ";" {
@@ -88,7 +90,8 @@ struct ContentLineParser {
             start = index
             while index < scalars.count, scalars[index] != "\"" { index += 1 }
             guard index < scalars.count else {
-                throw failure(.badParameter, "expected a closing '\"' for the value of \(parameter), found the end of the line")
+                throw failure(
+                    .badParameter, "expected a closing '\"' for the value of \(parameter), found the end of the line")
             }
             index += 1
             return String(String.UnicodeScalarView(scalars[start..<(index - 1)]))

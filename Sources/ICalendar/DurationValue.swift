@@ -13,7 +13,9 @@ public struct DurationValue: Hashable, Sendable {
 
     /// Creates a duration from its parts; negative parts are folded into `negative` so that the
     /// text always has one leading sign, the only form RFC 5545 allows.
-    public init(weeks: Int = 0, days: Int = 0, hours: Int = 0, minutes: Int = 0, seconds: Int = 0, negative: Bool = false) {
+    public init(
+        weeks: Int = 0, days: Int = 0, hours: Int = 0, minutes: Int = 0, seconds: Int = 0, negative: Bool = false
+    ) {
         let totalDays = weeks * 7 + days
         let totalSeconds = hours * 3600 + minutes * 60 + seconds
         let flips = totalDays < 0 || (totalDays == 0 && totalSeconds < 0)

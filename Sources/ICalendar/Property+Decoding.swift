@@ -52,7 +52,8 @@ extension Property {
     /// The INTEGER value, with an optional sign as RFC 5545 §3.3.8 allows.
     public func integerValue() throws(ICalendarError) -> Int {
         guard let number = Int(value) else {
-            throw ICalendarError(code: .invalidValue, line: nil, message: "\(name): expected an INTEGER, found '\(value)'")
+            throw ICalendarError(
+                code: .invalidValue, line: nil, message: "\(name): expected an INTEGER, found '\(value)'")
         }
         return number
     }

@@ -6,8 +6,9 @@ import Foundation
 /// Observances are yearly RRULEs wherever the transitions in the requested span follow one
 /// (`FREQ=YEARLY;BYMONTH=10;BYDAY=1SU` for Melbourne's daylight time), because older Outlook
 /// mis-maps VTIMEZONEs made of RDATE lists. When every rule fits, the observances start in 1970
-/// the way Google writes them. Transitions that follow no rule become RDATE observances, and
-/// a rule that stops inside the span gets an UNTIL, so the definition reproduces Foundation's
+/// the way Google writes them. When the rules change inside the span, each rule period gets
+/// its own observance with an UNTIL, transitions that follow no rule become RDATEs, and a
+/// standard-time observance states the offset at the start, so the definition reproduces Foundation's
 /// offsets for every instant in the span whatever the zone's history. TZNAME is omitted:
 /// Foundation on Linux only knows names like `GMT+11`, and clients do not need it.
 public struct VTimeZoneBuilder: Sendable {
@@ -50,10 +51,10 @@ public struct VTimeZoneBuilder: Sendable {
             }
         }
         let endSecond = Int(end.timeIntervalSince1970.rounded(.down))
-        let observances =
+        let chosen =
             backdatedObservances(groups, startSecond: startSecond, endSecond: endSecond, startOffset: startOffset)
-            ?? [initial] + groups.map { observance(for: $0, endSecond: endSecond) }
-        let sorted = observances.sorted { ($0.start, $0.isDaylight ? 1 : 0) < ($1.start, $1.isDaylight ? 1 : 0) }
+            ?? [initial] + groups.flatMap { observances(for: $0, endSecond: endSecond) }
+        let sorted = chosen.sorted { ($0.start, $0.isDaylight ? 1 : 0) < ($1.start, $1.isDaylight ? 1 : 0) }
         return Component(Component.Name.timeZone, properties: header, components: sorted.map(\.component))
     }
 
@@ -69,7 +70,8 @@ public struct VTimeZoneBuilder: Sendable {
                     Transition(
                         instant: Int(next.timeIntervalSince1970.rounded()),
                         kind: Transition.Kind(
-                            isDaylight: timeZone.isDaylightSavingTime(for: next), offsetBefore: before, offsetAfter: after)
+                            isDaylight: timeZone.isDaylightSavingTime(for: next), offsetBefore: before,
+                            offsetAfter: after)
                     ))
             }
             cursor = next
@@ -103,22 +105,42 @@ public struct VTimeZoneBuilder: Sendable {
         return latestBeforeStart?.offset == startOffset ? observances : nil
     }
 
-    /// One exact observance for a kind of transition: a yearly rule (with UNTIL when the rule
-    /// would continue inside the span after the last real transition) or a list of RDATEs.
-    private func observance(for group: [Transition], endSecond: Int) -> Observance {
+    /// Exact observances for one kind of transition: each run of consecutive years that follows
+    /// one yearly rule becomes an RRULE observance (with UNTIL unless it is the last run and the
+    /// rule holds to the end of the span), and the transitions that fit no run share one
+    /// observance of RDATEs.
+    private func observances(for group: [Transition], endSecond: Int) -> [Observance] {
         let kind = group[0].kind
-        let last = group[group.count - 1]
-        if let rule = YearlyRule.fitting(group.map(\.localBefore)) {
-            let following = rule.occurrence(year: last.localBefore.date.year + 1).secondsSinceEpoch - kind.offsetBefore
-            return Observance(
-                isDaylight: kind.isDaylight, offsetFrom: kind.offsetBefore, offsetTo: kind.offsetAfter,
-                start: group[0].localBefore, rule: rule,
-                until: following <= endSecond ? Date(timeIntervalSince1970: TimeInterval(last.instant)) : nil,
-                extraStarts: [])
+        var observances: [Observance] = []
+        var loose: [Transition] = []
+        var first = 0
+        while first < group.count {
+            var last = first
+            while last + 1 < group.count, YearlyRule.fitting(group[first...(last + 1)].map(\.localBefore)) != nil {
+                last += 1
+            }
+            guard last > first, let rule = YearlyRule.fitting(group[first...last].map(\.localBefore)) else {
+                loose.append(group[first])
+                first += 1
+                continue
+            }
+            let end = group[last]
+            let following = rule.occurrence(year: end.localBefore.date.year + 1).secondsSinceEpoch - kind.offsetBefore
+            let isOpenEnded = last == group.count - 1 && following > endSecond
+            observances.append(
+                Observance(
+                    isDaylight: kind.isDaylight, offsetFrom: kind.offsetBefore, offsetTo: kind.offsetAfter,
+                    start: group[first].localBefore, rule: rule,
+                    until: isOpenEnded ? nil : Date(timeIntervalSince1970: TimeInterval(end.instant)), extraStarts: []))
+            first = last + 1
         }
-        return Observance(
-            isDaylight: kind.isDaylight, offsetFrom: kind.offsetBefore, offsetTo: kind.offsetAfter,
-            start: group[0].localBefore, rule: nil, until: nil, extraStarts: group.dropFirst().map(\.localBefore))
+        if let head = loose.first {
+            observances.append(
+                Observance(
+                    isDaylight: kind.isDaylight, offsetFrom: kind.offsetBefore, offsetTo: kind.offsetAfter,
+                    start: head.localBefore, rule: nil, until: nil, extraStarts: loose.dropFirst().map(\.localBefore)))
+        }
+        return observances
     }
 }
 

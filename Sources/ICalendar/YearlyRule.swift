@@ -40,9 +40,16 @@ struct YearlyRule: Hashable {
         let nth = (date.day - 1) / 7 + 1
         let isLast = date.day + 7 > CalendarDate.daysInMonth(year: date.year, month: date.month)
         var rules: [YearlyRule] = []
-        if nth <= 3 { rules.append(YearlyRule(month: date.month, weekday: date.isoWeekday, ordinal: nth, secondOfDay: secondOfDay)) }
-        if isLast { rules.append(YearlyRule(month: date.month, weekday: date.isoWeekday, ordinal: -1, secondOfDay: secondOfDay)) }
-        if nth == 4 { rules.append(YearlyRule(month: date.month, weekday: date.isoWeekday, ordinal: 4, secondOfDay: secondOfDay)) }
+        if nth <= 3 {
+            rules.append(
+                YearlyRule(month: date.month, weekday: date.isoWeekday, ordinal: nth, secondOfDay: secondOfDay))
+        }
+        if isLast {
+            rules.append(YearlyRule(month: date.month, weekday: date.isoWeekday, ordinal: -1, secondOfDay: secondOfDay))
+        }
+        if nth == 4 {
+            rules.append(YearlyRule(month: date.month, weekday: date.isoWeekday, ordinal: 4, secondOfDay: secondOfDay))
+        }
         return rules
     }
 

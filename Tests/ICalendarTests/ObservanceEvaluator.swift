@@ -24,7 +24,9 @@ struct ObservanceEvaluator {
         for observance in timeZone.components {
             let from = try #require(observance.property("TZOFFSETFROM")).utcOffsetValue().seconds
             let to = try #require(observance.property("TZOFFSETTO")).utcOffsetValue().seconds
-            guard case .dateTime(.floating(let start)) = try #require(observance.property("DTSTART")).dateOrDateTimeValue()
+            guard
+                case .dateTime(.floating(let start)) = try #require(observance.property("DTSTART"))
+                    .dateOrDateTimeValue()
             else {
                 Issue.record("DTSTART of an observance must be a local date-time")
                 continue

@@ -69,28 +69,50 @@ import Testing
     @Test(
         "malformed input is reported with its code and line number",
         arguments: [
-            ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VCALENDAR\n", ICalendarError.Code.unmatchedEnd, 3,
-             "expected END:VEVENT (opened on line 2), found END:VCALENDAR"),
-            ("BEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VCALENDAR\n", .unmatchedEnd, 3,
-             "found END:VCALENDAR but no component is open"),
-            ("VERSION:2.0\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", .propertyOutsideComponent, 1,
-             "expected BEGIN:VCALENDAR or another BEGIN, found the property VERSION"),
-            ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\n", .unclosedComponent, 1,
-             "expected END:VCALENDAR before the end of the text, found none"),
-            ("BEGIN:VCALENDAR\nVERSION:2.0\nSUMMARY hello\nEND:VCALENDAR\n", .missingColon, 3,
-             "expected NAME:value, found no ':' in 'SUMMARY hello'"),
-            ("BEGIN:VCALENDAR\nX-A;CN=\"open:x\n", .badParameter, 2,
-             "expected a closing '\"' for the value of CN, found the end of the line"),
-            ("BEGIN:VCALENDAR\nX-A;CN:x\nEND:VCALENDAR\n", .badParameter, 2,
-             "expected PARAMETER=value after ';' in X-A, found ':'"),
-            ("BEGIN:VCALENDAR\nX-A;CN=\"q\"x:v\nEND:VCALENDAR\n", .badParameter, 2,
-             "expected ',', ';' or ':' after the value of CN, found 'x'"),
-            ("BEGIN:VCALENDAR\nX-A;CN=a\"b:v\nEND:VCALENDAR\n", .badParameter, 2,
-             "expected no '\"' inside the unquoted value of CN, found one"),
-            ("BEGIN:VCALENDAR\nSUM MARY:x\nEND:VCALENDAR\n", .badName, 2,
-             "expected a name of letters, digits and '-' followed by ':' or ';', found ' ' in 'SUM MARY:x'"),
-            ("BEGIN:V CALENDAR\nEND:VCALENDAR\n", .badName, 1,
-             "expected a component name of letters, digits and '-' after BEGIN:, found 'V CALENDAR'"),
+            (
+                "BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VCALENDAR\n", ICalendarError.Code.unmatchedEnd, 3,
+                "expected END:VEVENT (opened on line 2), found END:VCALENDAR"
+            ),
+            (
+                "BEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VCALENDAR\n", .unmatchedEnd, 3,
+                "found END:VCALENDAR but no component is open"
+            ),
+            (
+                "VERSION:2.0\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", .propertyOutsideComponent, 1,
+                "expected BEGIN:VCALENDAR or another BEGIN, found the property VERSION"
+            ),
+            (
+                "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\n", .unclosedComponent, 1,
+                "expected END:VCALENDAR before the end of the text, found none"
+            ),
+            (
+                "BEGIN:VCALENDAR\nVERSION:2.0\nSUMMARY hello\nEND:VCALENDAR\n", .missingColon, 3,
+                "expected NAME:value, found no ':' in 'SUMMARY hello'"
+            ),
+            (
+                "BEGIN:VCALENDAR\nX-A;CN=\"open:x\n", .badParameter, 2,
+                "expected a closing '\"' for the value of CN, found the end of the line"
+            ),
+            (
+                "BEGIN:VCALENDAR\nX-A;CN:x\nEND:VCALENDAR\n", .badParameter, 2,
+                "expected PARAMETER=value after ';' in X-A, found ':'"
+            ),
+            (
+                "BEGIN:VCALENDAR\nX-A;CN=\"q\"x:v\nEND:VCALENDAR\n", .badParameter, 2,
+                "expected ',', ';' or ':' after the value of CN, found 'x'"
+            ),
+            (
+                "BEGIN:VCALENDAR\nX-A;CN=a\"b:v\nEND:VCALENDAR\n", .badParameter, 2,
+                "expected no '\"' inside the unquoted value of CN, found one"
+            ),
+            (
+                "BEGIN:VCALENDAR\nSUM MARY:x\nEND:VCALENDAR\n", .badName, 2,
+                "expected a name of letters, digits and '-' followed by ':' or ';', found ' ' in 'SUM MARY:x'"
+            ),
+            (
+                "BEGIN:V CALENDAR\nEND:VCALENDAR\n", .badName, 1,
+                "expected a component name of letters, digits and '-' after BEGIN:, found 'V CALENDAR'"
+            ),
         ])
     func errors(text: String, code: ICalendarError.Code, line: Int, message: String) {
         #expect(throws: ICalendarError(code: code, line: line, message: message)) {
@@ -101,7 +123,10 @@ import Testing
     @Test("line numbers count physical lines, so a folded line reports where it started")
     func lineNumbersWithFolds() {
         let text = "BEGIN:VCALENDAR\r\nDESCRIPTION:a\r\n b\r\n c\r\n\r\nBROKEN\r\nEND:VCALENDAR\r\n"
-        #expect(throws: ICalendarError(code: .missingColon, line: 6, message: "expected NAME:value, found no ':' in 'BROKEN'")) {
+        #expect(
+            throws: ICalendarError(
+                code: .missingColon, line: 6, message: "expected NAME:value, found no ':' in 'BROKEN'")
+        ) {
             try Component.parse(text)
         }
     }

@@ -23,24 +23,37 @@ import Testing
         return result
     }
 
+    /// January 1st of `year` at 00:00 UTC.
+    static func newYear(_ year: Int) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(CalendarDate(year: year, month: 1, day: 1)!.dayNumber * 86_400))
+    }
+
     @Test(
         "the VTIMEZONE gives Foundation's offset around every transition and across the span",
         arguments: [
-            "Australia/Melbourne", "Europe/London", "America/New_York", "Australia/Brisbane", "Asia/Kolkata",
-            "America/Sao_Paulo", "Pacific/Chatham", "Australia/Lord_Howe",
+            ("Australia/Melbourne", 2026, 2029), ("Europe/London", 2026, 2029), ("America/New_York", 2026, 2029),
+            ("Australia/Brisbane", 2026, 2029), ("Asia/Kolkata", 2026, 2029), ("Pacific/Chatham", 2026, 2029),
+            ("Australia/Lord_Howe", 2026, 2028), ("Australia/Melbourne", 2026, 2026),
+            // Spans where the rules change: the US in 2007, Moscow's permanent summer time in
+            // 2011 and its return to +0300 in 2014, Sao Paulo ending DST in 2019, and Casablanca
+            // suspending DST for Ramadan.
+            ("America/New_York", 2005, 2009), ("Europe/Moscow", 2010, 2016), ("America/Sao_Paulo", 2017, 2021),
+            ("Africa/Casablanca", 2012, 2015),
         ])
-    func offsetsMatchFoundation(identifier: String) throws {
+    func offsetsMatchFoundation(identifier: String, firstYear: Int, lastYear: Int) throws {
         let zone = try Self.zone(identifier)
-        let component = VTimeZoneBuilder(timeZone: zone).component(from: Self.start, to: Self.end)
-        let evaluator = try ObservanceEvaluator(component, through: Self.end)
-        let transitions = Self.transitions(of: zone, from: Self.start, to: Self.end)
+        let start = Self.newYear(firstYear).addingTimeInterval(86_400 * 40)
+        let end = Self.newYear(lastYear + 1)
+        let component = VTimeZoneBuilder(timeZone: zone).component(from: start, to: end)
+        let evaluator = try ObservanceEvaluator(component, through: end)
+        let transitions = Self.transitions(of: zone, from: start, to: end)
         for transition in transitions {
             let before = transition.addingTimeInterval(-1)
             #expect(evaluator.offset(at: before) == zone.secondsFromGMT(for: before), "just before \(transition)")
             #expect(evaluator.offset(at: transition) == zone.secondsFromGMT(for: transition), "at \(transition)")
         }
-        for hour in stride(from: 0, through: Int(Self.end.timeIntervalSince(Self.start)) / 3600, by: 97) {
-            let instant = Self.start.addingTimeInterval(TimeInterval(hour * 3600))
+        for hour in stride(from: 0, through: Int(end.timeIntervalSince(start)) / 3600, by: 31) {
+            let instant = start.addingTimeInterval(TimeInterval(hour * 3600))
             #expect(evaluator.offset(at: instant) == zone.secondsFromGMT(for: instant), "at \(instant)")
         }
     }
@@ -60,7 +73,9 @@ import Testing
         #expect(component.components.allSatisfy { $0.properties("RDATE").isEmpty })
     }
 
-    @Test("zones without daylight saving get a single STANDARD observance", arguments: ["Australia/Brisbane", "Asia/Kolkata"])
+    @Test(
+        "zones without daylight saving get a single STANDARD observance",
+        arguments: ["Australia/Brisbane", "Asia/Kolkata"])
     func noDaylightSaving(identifier: String) throws {
         let zone = try Self.zone(identifier)
         let component = VTimeZoneBuilder(timeZone: zone).component(from: Self.start, to: Self.end)
@@ -86,27 +101,58 @@ import Testing
             #expect(evaluator.offset(at: instant) == zone.secondsFromGMT(for: instant), "at \(instant)")
         }
         for transition in Self.transitions(of: zone, from: start, to: end) {
-            #expect(evaluator.offset(at: transition.addingTimeInterval(-1)) == zone.secondsFromGMT(for: transition.addingTimeInterval(-1)))
+            #expect(
+                evaluator.offset(at: transition.addingTimeInterval(-1))
+                    == zone.secondsFromGMT(for: transition.addingTimeInterval(-1)))
             #expect(evaluator.offset(at: transition) == zone.secondsFromGMT(for: transition))
         }
         #expect(component.components.contains { $0.property("RRULE")?.value.contains("UNTIL=") == true })
     }
 
+    @Test("a rule change inside the span gives each rule period its own RRULE, the old ones ending in UNTIL")
+    func rulePeriods() throws {
+        let component = VTimeZoneBuilder(timeZone: try Self.zone("America/New_York"))
+            .component(from: Self.newYear(2005).addingTimeInterval(86_400 * 40), to: Self.newYear(2010))
+        let rules = component.components.compactMap { $0.property("RRULE")?.value }
+        #expect(
+            rules == [
+                "FREQ=YEARLY;BYMONTH=4;BYDAY=1SU;UNTIL=20060402T070000Z",
+                "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;UNTIL=20061029T060000Z",
+                "FREQ=YEARLY;BYMONTH=3;BYDAY=2SU",
+                "FREQ=YEARLY;BYMONTH=11;BYDAY=1SU",
+            ])
+        #expect(component.components.first?.property("DTSTART")?.value == "19700101T000000")
+        #expect(component.components.first?.property("TZOFFSETTO")?.value == "-0500")
+    }
+
+    @Test("transitions that follow no yearly rule become RDATEs")
+    func irregularTransitions() throws {
+        // Casablanca suspended daylight saving for Ramadan, so each year has two starts and two ends.
+        let component = VTimeZoneBuilder(timeZone: try Self.zone("Africa/Casablanca"))
+            .component(from: Self.newYear(2013), to: Self.newYear(2015))
+        #expect(component.components.allSatisfy { $0.property("RRULE") == nil })
+        #expect(component.components.map { $0.properties("RDATE").count }.reduce(0, +) >= 4)
+    }
+
     @Test("Melbourne's VTIMEZONE has the exact golden text")
     func melbourneGolden() throws {
-        let component = VTimeZoneBuilder(timeZone: try Self.zone("Australia/Melbourne")).component(from: Self.start, to: Self.end)
+        let component = VTimeZoneBuilder(timeZone: try Self.zone("Australia/Melbourne")).component(
+            from: Self.start, to: Self.end)
         try Golden.expect(component.serialized(), matches: "melbourne-vtimezone.ics")
     }
 
     @Test("London's VTIMEZONE has the exact golden text")
     func londonGolden() throws {
-        let component = VTimeZoneBuilder(timeZone: try Self.zone("Europe/London")).component(from: Self.start, to: Self.end)
+        let component = VTimeZoneBuilder(timeZone: try Self.zone("Europe/London")).component(
+            from: Self.start, to: Self.end)
         try Golden.expect(component.serialized(), matches: "london-vtimezone.ics")
     }
 
     @Test("the same zone and span always give the same bytes")
     func deterministic() throws {
         let builder = VTimeZoneBuilder(timeZone: try Self.zone("America/New_York"))
-        #expect(builder.component(from: Self.start, to: Self.end).serialized() == builder.component(from: Self.start, to: Self.end).serialized())
+        #expect(
+            builder.component(from: Self.start, to: Self.end).serialized()
+                == builder.component(from: Self.start, to: Self.end).serialized())
     }
 }

@@ -60,7 +60,9 @@ import Testing
         #expect(try Property("TRIGGER", value: "-PT15M").durationValue() == DurationValue(minutes: -15))
     }
 
-    @Test("malformed durations are rejected", arguments: ["", "P", "PT", "P1DT", "1H", "PT1D", "P1H", "PT1M1H", "P1W1D", "P1WT1H", "PT-1H"])
+    @Test(
+        "malformed durations are rejected",
+        arguments: ["", "P", "PT", "P1DT", "1H", "PT1D", "P1H", "PT1M1H", "P1W1D", "P1WT1H", "PT-1H"])
     func badDuration(text: String) {
         #expect(throws: ICalendarError.self) { try DurationValue(rfc5545Text: text) }
     }

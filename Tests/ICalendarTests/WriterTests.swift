@@ -15,7 +15,9 @@ import Testing
         #expect(bytes.suffix(2) == [0x0D, 0x0A])
         for index in bytes.indices {
             if bytes[index] == 0x0A { #expect(index > 0 && bytes[index - 1] == 0x0D, "bare LF at octet \(index)") }
-            if bytes[index] == 0x0D { #expect(index + 1 < bytes.count && bytes[index + 1] == 0x0A, "bare CR at octet \(index)") }
+            if bytes[index] == 0x0D {
+                #expect(index + 1 < bytes.count && bytes[index + 1] == 0x0A, "bare CR at octet \(index)")
+            }
         }
     }
 
