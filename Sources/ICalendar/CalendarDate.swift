@@ -36,6 +36,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
 
     /// Days since 1970-01-01, the basis for weekday and offset arithmetic.
     var dayNumber: Int {
+        Self.dayNumber(year: year, month: month, day: day)
+    }
+
+    /// The ISO weekday, 1 = Monday ... 7 = Sunday.
+    var isoWeekday: Int {
+        Self.isoWeekday(dayNumber: dayNumber)
+    }
+
+    /// Days from 1970-01-01 to a Gregorian date given as fields (days-from-civil over 400-year
+    /// eras), for arithmetic on fields the caller knows to be valid.
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400
@@ -44,8 +55,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The ISO weekday, 1 = Monday ... 7 = Sunday (1970-01-01 was a Thursday).
-    var isoWeekday: Int {
+    /// The ISO weekday of a day number (1970-01-01 was a Thursday).
+    static func isoWeekday(dayNumber: Int) -> Int {
         let remainder = (dayNumber + 3) % 7
         return (remainder < 0 ? remainder + 7 : remainder) + 1
     }

@@ -7,9 +7,9 @@ import Foundation
 /// (`FREQ=YEARLY;BYMONTH=10;BYDAY=1SU` for Melbourne's daylight time), because older Outlook
 /// mis-maps VTIMEZONEs made of RDATE lists. When every rule fits, the observances start in 1970
 /// the way Google writes them. When the rules change inside the span, each rule period gets
-/// its own observance with an UNTIL, transitions that follow no rule become RDATEs, and a
-/// standard-time observance states the offset at the start, so the definition reproduces Foundation's
-/// offsets for every instant in the span whatever the zone's history. TZNAME is omitted:
+/// its own observance with an UNTIL, transitions that follow no rule become RDATEs, and an
+/// observance from 1970 states the offset in force at the start, so the definition reproduces
+/// Foundation's offsets for every instant in the span whatever the zone's history. TZNAME is omitted:
 /// Foundation on Linux only knows names like `GMT+11`, and clients do not need it.
 public struct VTimeZoneBuilder: Sendable {
     /// The zone to describe; its identifier becomes the TZID.

@@ -12,17 +12,16 @@ struct YearlyRule: Hashable {
 
     /// The rule's local reading in `year`.
     func occurrence(year: Int) -> WallClock {
-        let day: Int
+        let dayNumber: Int
         if ordinal > 0 {
-            let first = CalendarDate(year: year, month: month, day: 1) ?? CalendarDate(dayNumber: 0)
-            day = 1 + (weekday - first.isoWeekday + 7) % 7 + (ordinal - 1) * 7
+            let first = CalendarDate.dayNumber(year: year, month: month, day: 1)
+            dayNumber = first + (weekday - CalendarDate.isoWeekday(dayNumber: first) + 7) % 7 + (ordinal - 1) * 7
         } else {
             let length = CalendarDate.daysInMonth(year: year, month: month)
-            let last = CalendarDate(year: year, month: month, day: length) ?? CalendarDate(dayNumber: 0)
-            day = length - (last.isoWeekday - weekday + 7) % 7
+            let last = CalendarDate.dayNumber(year: year, month: month, day: length)
+            dayNumber = last - (CalendarDate.isoWeekday(dayNumber: last) - weekday + 7) % 7
         }
-        let date = CalendarDate(year: year, month: month, day: day) ?? CalendarDate(dayNumber: 0)
-        return WallClock(secondsSinceEpoch: date.dayNumber * 86_400 + secondOfDay)
+        return WallClock(secondsSinceEpoch: dayNumber * 86_400 + secondOfDay)
     }
 
     /// The RRULE text without UNTIL, such as `FREQ=YEARLY;BYMONTH=10;BYDAY=1SU`.

@@ -9,7 +9,7 @@ import Testing
         Substring(text).split(separator: "\r\n", omittingEmptySubsequences: true)
     }
 
-    /// A SUMMARY whose content line, `SUMMARY:` plus `prefix` plus `tail`, is long enough to fold.
+    /// An event whose only property is a SUMMARY of `value`.
     static func summary(_ value: String) -> Component {
         Component("VEVENT", properties: [.text("SUMMARY", value)])
     }
