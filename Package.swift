@@ -16,13 +16,21 @@ let package = Package(
         .executable(name: "rhythm", targets: ["rhythm"]),
         .library(name: "RhythmCore", targets: ["RhythmCore"]),
         .library(name: "RhythmConfig", targets: ["RhythmConfig"]),
+        .library(name: "ICalendar", targets: ["ICalendar"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),
+        .target(name: "ICalendar", swiftSettings: swiftSettings),
+        .target(
+            name: "RhythmFeeds",
+            dependencies: ["RhythmCore", "ICalendar", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "RhythmConfig",
             dependencies: ["RhythmCore", .product(name: "Yams", package: "Yams")],
@@ -44,6 +52,17 @@ let package = Package(
         .executableTarget(name: "rhythm-benchmark", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "ICalendarTests",
+            dependencies: ["ICalendar"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmFeedsTests",
+            dependencies: ["RhythmFeeds", "RhythmCore", "ICalendar"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RhythmConfigTests",
             dependencies: ["RhythmConfig", "RhythmCore"],
             swiftSettings: swiftSettings
@@ -51,6 +70,7 @@ let package = Package(
         .testTarget(
             name: "RhythmCLITests",
             dependencies: ["RhythmCLI", "rhythm"],
+            exclude: ["Scripts"],
             swiftSettings: swiftSettings
         ),
     ]

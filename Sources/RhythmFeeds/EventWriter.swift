@@ -45,8 +45,10 @@ struct EventWriter {
         properties.append(
             .dateTime("DTEND", .zoned(WallClock(zone.wallClock(at: occurrence.end)), timeZoneID: zone.identifier)))
         var note: String?
+        var status = "CONFIRMED"
         switch occurrence.status {
         case .cancelled(let reason):
+            status = "CANCELLED"
             properties.append(.text("SUMMARY", "Cancelled: \(series.title)"))
             note = audience.isPrivate ? reason.map { "Cancelled: \($0)" } : nil
         case .moved(let from, let reason):
@@ -59,7 +61,7 @@ struct EventWriter {
         properties.append(
             contentsOf: details(
                 series, location: occurrence.location, onlineURL: occurrence.onlineMeetingURL, note: note))
-        properties.append(Property("STATUS", value: occurrence.status.label == "cancelled" ? "CANCELLED" : "CONFIRMED"))
+        properties.append(Property("STATUS", value: status))
         properties.append(contentsOf: people(series))
         return Component(Component.Name.event, properties: properties)
     }
