@@ -62,12 +62,12 @@ let package = Package(
         ),
         .testTarget(
             name: "RhythmStoreTests",
-            dependencies: ["RhythmStore", "RhythmCore"],
+            dependencies: ["RhythmStore", "RhythmCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RhythmCLITests",
-            dependencies: ["RhythmCLI", "rhythm"],
+            dependencies: ["RhythmCLI", "RhythmStore", "rhythm"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -71,8 +71,14 @@ public struct AppDatabase: Sendable {
     /// ones it lacks.
     private func migrated(name: String) throws(StoreError) -> AppDatabase {
         let migrator = Self.migrator
-        let unknown = try read { db in
-            try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+        let unknown: [String]
+        do {
+            // The first read is where SQLite finds out whether the file is a database at all.
+            unknown = try writer.read { db in
+                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+            }
+        } catch {
+            throw Self.cannotOpen(path: name, error: error)
         }
         guard unknown.isEmpty else {
             throw StoreError(
