@@ -45,7 +45,9 @@ extension AppDatabase {
     /// Every token ever issued, revoked ones included, oldest first. Holds no secrets.
     public func feedTokens() throws(StoreError) -> [FeedTokenRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM feed_token ORDER BY created_at, id").map { try FeedTokenRecord(row: $0) }
+            try Row.fetchAll(db, sql: "SELECT * FROM feed_token ORDER BY created_at, id").map {
+                try FeedTokenRecord(row: $0)
+            }
         }
     }
 
@@ -107,7 +109,8 @@ extension AppDatabase {
             arguments: [subject.kind.rawValue, subject.id]
         )
         try db.execute(
-            sql: "UPDATE feed_token SET revoked_at = ? WHERE subject_kind = ? AND subject_id = ? AND revoked_at IS NULL",
+            sql:
+                "UPDATE feed_token SET revoked_at = ? WHERE subject_kind = ? AND subject_id = ? AND revoked_at IS NULL",
             arguments: [now, subject.kind.rawValue, subject.id]
         )
         return try publicIDs.map { try FeedTokenRecord(row: stored(publicID: $0, in: db)) }

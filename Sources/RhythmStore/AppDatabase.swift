@@ -119,7 +119,8 @@ public struct AppDatabase: Sendable {
         if let error = error as? DatabaseError, error.resultCode == .SQLITE_NOTADB {
             reason = "the file is not an SQLite database; check the path"
         } else if let error = error as? DatabaseError, error.resultCode == .SQLITE_CANTOPEN {
-            reason = "SQLite cannot open or create it; check that the user Rhythm runs as may write the file "
+            reason =
+                "SQLite cannot open or create it; check that the user Rhythm runs as may write the file "
                 + "and its directory"
         } else {
             reason = sqliteMessage(error)

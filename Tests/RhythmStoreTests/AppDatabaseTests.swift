@@ -55,7 +55,8 @@ import Testing
             error.description
                 == "\(directory.databasePath) was written by a newer version of Rhythm (it has migrations "
                 + "v2-outbox, v3-agenda this version does not know); upgrade Rhythm or restore a backup")
-        let identifiers = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        let identifiers = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
         #expect(identifiers.sorted() == ["v1", "v2-outbox", "v3-agenda"])
     }
 
@@ -79,7 +80,8 @@ import Testing
         #expect(error.code == .cannotOpen)
         #expect(
             error.description
-                == "cannot open the database \(directory.databasePath): the file is not an SQLite database; check the path")
+                == "cannot open the database \(directory.databasePath): the file is not an SQLite database; check the path"
+        )
     }
 
     @Test("the in-memory database has the same schema and behaviour")

@@ -70,7 +70,8 @@ import Testing
         let token = issued.token
         let flipped = String(token.dropLast()) + (token.last == "A" ? "B" : "A")
         let wrong = [
-            "", "abc", flipped, token + "=", String(token.dropLast()), token.uppercased() == token ? "x" : token.uppercased(),
+            "", "abc", flipped, token + "=", String(token.dropLast()),
+            token.uppercased() == token ? "x" : token.uppercased(),
             String(repeating: "!", count: 43), FeedToken.hash(token), " " + token.dropFirst(),
         ]
         for candidate in wrong {
@@ -142,7 +143,9 @@ import Testing
         #expect(try lastUsed() == first)
         // data_version changes when another connection commits: the lookup alone must not.
         let observer = try DatabaseQueue(path: directory.databasePath)
-        func dataVersion() throws -> Int? { try observer.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") } }
+        func dataVersion() throws -> Int? {
+            try observer.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }
+        }
         let before = try dataVersion()
         _ = try database.feedSubject(forToken: issued.token, now: first.addingTimeInterval(30))
         #expect(try dataVersion() == before)
@@ -165,7 +168,9 @@ import Testing
         #expect(subject.description == text)
     }
 
-    @Test("malformed subjects are refused", arguments: ["", "partner", "partner:", "team:x", "partner:a:b", ":x", "Partner:x"])
+    @Test(
+        "malformed subjects are refused",
+        arguments: ["", "partner", "partner:", "team:x", "partner:a:b", ":x", "Partner:x"])
     func badSubject(text: String) {
         #expect(FeedSubject(parsing: text) == nil)
     }
