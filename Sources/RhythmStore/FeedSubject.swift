@@ -4,14 +4,20 @@
 /// on the command line and in the store, so that a token can be named without the store
 /// knowing the configuration.
 public enum FeedSubject: Hashable, Sendable, CustomStringConvertible {
+    /// A partner organisation's feed: every meeting the partner takes part in.
     case partner(String)
+    /// One person's feed: the meetings they attend, directly or through a group or partner.
     case person(String)
+    /// A group's feed: the meetings the group holds or is invited to.
     case group(String)
 
     /// The three kinds of subject, spelt as in the configuration's sections.
     public enum Kind: String, CaseIterable, Sendable {
+        /// An id under `partners:`.
         case partner
+        /// An id under `people:`.
         case person
+        /// An id under `groups:`.
         case group
     }
 

@@ -8,6 +8,7 @@ public struct FeedTokenRecord: Hashable, Sendable {
     public let publicID: String
     /// Whose feed the token opens.
     public let subject: FeedSubject
+    /// When the token was issued.
     public let createdAt: Date
     /// When the token stopped working; nil while it works.
     public let revokedAt: Date?

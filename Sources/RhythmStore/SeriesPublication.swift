@@ -8,6 +8,7 @@ import GRDB
 /// they flag needless growth as a change; so the number moves exactly when the fingerprint
 /// (time, place, rule) does.
 public struct SeriesPublication: Hashable, Sendable {
+    /// The series' id in the configuration.
     public let seriesID: String
     /// Opaque to the store; computed by whoever builds feeds.
     public let fingerprint: String
