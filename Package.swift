@@ -17,10 +17,12 @@ let package = Package(
         .library(name: "RhythmCore", targets: ["RhythmCore"]),
         .library(name: "RhythmConfig", targets: ["RhythmConfig"]),
         .library(name: "ICalendar", targets: ["ICalendar"]),
+        .library(name: "RhythmStore", targets: ["RhythmStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
@@ -37,9 +39,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "RhythmStore",
+            dependencies: [
+                "RhythmCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "RhythmCLI",
             dependencies: [
-                "RhythmCore", "RhythmConfig",
+                "RhythmCore", "RhythmConfig", "RhythmStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -68,8 +79,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RhythmStoreTests",
+            dependencies: ["RhythmStore", "RhythmCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RhythmCLITests",
-            dependencies: ["RhythmCLI", "rhythm"],
+            dependencies: ["RhythmCLI", "RhythmStore", "rhythm"],
             exclude: ["Scripts"],
             swiftSettings: swiftSettings
         ),

@@ -11,8 +11,9 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-# Debian packages Rhythm needs at run time: the time-zone database (Foundation reads it).
-runtime_packages=(tzdata ca-certificates)
+# Debian packages Rhythm needs to build and run: the time-zone database (Foundation reads
+# it) and SQLite, which GRDB links from the system (the -dev package brings its headers).
+runtime_packages=(tzdata ca-certificates libsqlite3-dev)
 # Debian packages the tests need on top.
 test_packages=()
 

@@ -8,14 +8,16 @@ public struct RhythmCommand: ParsableCommand {
         abstract: "Keeps the operating rhythm of a Collective Impact initiative.",
         discussion: """
             Rhythm reads the initiative's meetings, people and reminder rules from one YAML file \
-            (by default /etc/rhythm/rhythm.yaml; set another with --config or RHYTHM_CONFIG).
+            (by default /etc/rhythm/rhythm.yaml; set another with --config or RHYTHM_CONFIG) and keeps \
+            what happens day to day, such as private feed tokens, in an SQLite database.
 
             Examples:
               rhythm check --config config/rhythm.yaml
               rhythm upcoming --days 14 --partner brightwater-council
               rhythm preview --rule 'FREQ=MONTHLY;BYDAY=2TU' --start 2027-02-09T10:00 --zone Australia/Melbourne
+              rhythm feed rotate partner:brightwater-council --database /var/lib/rhythm/rhythm.sqlite
             """,
-        subcommands: [CheckCommand.self, UpcomingCommand.self, PreviewCommand.self]
+        subcommands: [CheckCommand.self, UpcomingCommand.self, PreviewCommand.self, FeedCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import RhythmConfig
+import RhythmCore
+import RhythmStore
+
+extension FeedCommand {
+    /// `rhythm feed rotate`: a new feed URL for a subject; the old one stops working.
+    struct Rotate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rotate",
+            abstract: "Issue a new private feed URL for a subject and revoke its old one.",
+            discussion: """
+                Prints the new URL on standard output, once: Rhythm keeps only a hash of its \
+                token. Any URL the subject had stops working at the same moment. The subject \
+                must exist in the configuration.
+
+                Example:
+                  rhythm feed rotate group:attendance-wg --base-url https://rhythm.example.org
+                """
+        )
+
+        /// Where the daemon listens by default, until the configuration names a public URL.
+        static let defaultBaseURL = "http://127.0.0.1:8080"
+
+        @OptionGroup var options: ConfigurationOptions
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(
+            help: ArgumentHelp(
+                "The public address of the Rhythm server, which feed URLs start with.", valueName: "url"))
+        var baseURL: String = defaultBaseURL
+
+        @Argument(help: ArgumentHelp("partner:ID, person:ID or group:ID.", valueName: "subject"))
+        var subject: String
+
+        func validate() throws {
+            _ = try FeedCommand.subject(parsing: subject, for: "SUBJECT")
+            guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme), url.host != nil,
+                url.query == nil, url.fragment == nil
+            else {
+                throw ValidationError(
+                    "--base-url expects an http or https address such as https://rhythm.example.org; "
+                        + "found \"\(baseURL)\".")
+            }
+        }
+
+        func run() throws {
+            let initiative = try options.load().initiative
+            let subject = try FeedCommand.subject(parsing: subject, for: "SUBJECT")
+            guard let name = initiative.name(of: subject) else {
+                throw ValidationError(
+                    UpcomingQuery.unknown(subject.kind.rawValue, subject.id, among: initiative.ids(of: subject.kind)))
+            }
+            let store = try database.open()
+            let issued = try DatabaseOptions.checked { () throws(StoreError) in
+                try store.rotateFeedToken(for: subject, now: Date())
+            }
+            print(FeedURL.text(base: baseURL, token: issued.token))
+            StandardError.print(
+                "Issued feed token \(issued.record.publicID) for \(name) (\(subject)). "
+                    + "The URL is shown only this once: Rhythm keeps only a hash of it.")
+            if !issued.replaced.isEmpty {
+                let ids = issued.replaced.map(\.publicID).joined(separator: ", ")
+                let old = issued.replaced.count == 1 ? "URL stops" : "URLs stop"
+                StandardError.print(
+                    "warning: the old \(old) working now (\(ids)); give the new one to everyone who subscribed.")
+            }
+        }
+    }
+}
+
+/// The address a calendar subscribes to.
+enum FeedURL {
+    /// `<base>/feeds/<token>.ics`, with no doubled slash whatever the base ends with.
+    static func text(base: String, token: String) -> String {
+        var base = base
+        while base.hasSuffix("/") {
+            base.removeLast()
+        }
+        return "\(base)/feeds/\(token).ics"
+    }
+}
