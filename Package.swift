@@ -48,8 +48,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "RhythmDaemon",
+            dependencies: ["RhythmCore", "RhythmConfig", "RhythmFeeds", "RhythmStore", "ICalendar"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "RhythmCLI",
             dependencies: [
+                "RhythmDaemon", "RhythmFeeds",
                 "RhythmCore", "RhythmConfig", "RhythmStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -11,16 +11,15 @@ struct DatabaseOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The SQLite database.",
-            discussion: "Defaults to $RHYTHM_DATABASE, then \(AppDatabase.defaultPath).",
+            discussion: "Defaults to $RHYTHM_DATABASE, then rhythm.sqlite in $STATE_DIRECTORY, then \(AppDatabase.defaultPath).",
             valueName: "path"
         )
     )
     var database: String?
 
-    /// The path to open: `--database`, then `RHYTHM_DATABASE`, then the default.
+    /// The path to open: `--database`, then the environment (see `AppDatabase.path(environment:)`).
     var path: String {
-        database ?? ProcessInfo.processInfo.environment["RHYTHM_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? AppDatabase.defaultPath
+        database ?? AppDatabase.path(environment: ProcessInfo.processInfo.environment)
     }
 
     /// Opens the database, migrating it if it is older than this Rhythm.

@@ -20,23 +20,23 @@ extension FeedCommand {
                 """
         )
 
-        /// Where the daemon listens by default, until the configuration names a public URL.
-        static let defaultBaseURL = "http://127.0.0.1:8080"
-
         @OptionGroup var options: ConfigurationOptions
 
         @OptionGroup var database: DatabaseOptions
 
         @Option(
             help: ArgumentHelp(
-                "The public address of the Rhythm server, which feed URLs start with.", valueName: "url"))
-        var baseURL: String = defaultBaseURL
+                "The public address of the Rhythm server, which feed URLs start with.",
+                discussion: "Defaults to service.public_url in the configuration, then its listening address.",
+                valueName: "url"))
+        var baseURL: String?
 
         @Argument(help: ArgumentHelp("partner:ID, person:ID or group:ID.", valueName: "subject"))
         var subject: String
 
         func validate() throws {
             _ = try FeedCommand.subject(parsing: subject, for: "SUBJECT")
+            guard let baseURL else { return }
             guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme), url.host != nil,
                 url.query == nil, url.fragment == nil
             else {
@@ -47,7 +47,8 @@ extension FeedCommand {
         }
 
         func run() throws {
-            let initiative = try options.load().initiative
+            let loaded = try options.load()
+            let initiative = loaded.initiative
             let subject = try FeedCommand.subject(parsing: subject, for: "SUBJECT")
             guard let name = initiative.name(of: subject) else {
                 throw ValidationError(
@@ -57,7 +58,7 @@ extension FeedCommand {
             let issued = try DatabaseOptions.checked { () throws(StoreError) in
                 try store.rotateFeedToken(for: subject, now: Date())
             }
-            print(FeedURL.text(base: baseURL, token: issued.token))
+            print(FeedURL.text(base: baseURL ?? loaded.service.baseURL, token: issued.token))
             StandardError.print(
                 "Issued feed token \(issued.record.publicID) for \(name) (\(subject)). "
                     + "The URL is shown only this once: Rhythm keeps only a hash of it.")

@@ -12,6 +12,16 @@ public struct AppDatabase: Sendable {
     /// Where the daemon keeps its database unless told otherwise.
     public static let defaultPath = "/var/lib/rhythm/rhythm.sqlite"
 
+    /// The database every Rhythm process agrees on: `$RHYTHM_DATABASE`, else `rhythm.sqlite`
+    /// in systemd's `$STATE_DIRECTORY` (set by `StateDirectory=`), else `defaultPath`.
+    public static func path(environment: [String: String]) -> String {
+        if let path = environment["RHYTHM_DATABASE"], !path.isEmpty { return path }
+        if let directory = environment["STATE_DIRECTORY"]?.split(separator: ":").first, !directory.isEmpty {
+            return URL(fileURLWithPath: String(directory)).appendingPathComponent("rhythm.sqlite").path
+        }
+        return defaultPath
+    }
+
     /// How long a write waits for another process's write before giving up.
     static let busyTimeout: TimeInterval = 5
 

@@ -212,8 +212,9 @@ import Testing
             "a public URL that is not a web address", "service:\n  public_url: ftp://rhythm.example.org\n",
             line: 35, column: 15, keyPath: "service.public_url", "use https://"),
         .afterBase(
-            "a relative state directory", "service:\n  state_directory: var/lib/rhythm\n",
-            line: 35, column: 20, keyPath: "service.state_directory", "expected an absolute directory"),
+            "a state directory in the file is refused: systemd decides where data lives",
+            "service:\n  state_directory: /var/lib/rhythm\n",
+            line: 35, column: 3, keyPath: "service.state_directory", "unknown key \"state_directory\""),
         .afterBase(
             "an unknown way of showing cancelled meetings", "feeds:\n  cancelled: hidden\n",
             line: 35, column: 14, keyPath: "feeds.cancelled", "did you mean \"hide\"?"),

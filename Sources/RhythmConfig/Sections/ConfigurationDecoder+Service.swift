@@ -7,17 +7,8 @@ extension ConfigurationDecoder {
     func serviceSettings(_ value: ConfigValue?) -> ServiceSettings? {
         var settings = ServiceSettings()
         guard let value else { return settings }
-        guard let fields = fields(of: value, allowed: ["state_directory", "listen", "public_url"]) else { return nil }
+        guard let fields = fields(of: value, allowed: ["listen", "public_url"]) else { return nil }
         var valid = true
-        if let directory = fields.optional("state_directory") {
-            if let path = text(directory), path.hasPrefix("/") {
-                settings.stateDirectory = path
-            } else {
-                log.error(
-                    "expected an absolute directory such as /var/lib/rhythm", at: directory.mark, path: directory.path)
-                valid = false
-            }
-        }
         if let listen = fields.optional("listen") {
             if let (host, port) = listenAddress(listen) {
                 settings.listenHost = host

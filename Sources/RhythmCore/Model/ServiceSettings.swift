@@ -1,10 +1,11 @@
 import Foundation
 
-/// How the Rhythm service runs: where it keeps its data and where it listens.
+/// How the Rhythm service is reached: where it listens and the address partners use.
+///
+/// Where it keeps its data is not configured here: systemd's `StateDirectory=` (or the
+/// `--database` option) decides that, so every command finds the same database without
+/// reading this file.
 public struct ServiceSettings: Hashable, Sendable {
-    /// The directory that holds the database; nil leaves the choice to the environment
-    /// (systemd's `$STATE_DIRECTORY`, then `/var/lib/rhythm`).
-    public var stateDirectory: String?
     /// The address the HTTP server binds to; loopback unless a proxy elsewhere needs more.
     public var listenHost: String
     public var listenPort: Int
@@ -12,10 +13,7 @@ public struct ServiceSettings: Hashable, Sendable {
     /// start with it. Nil means the listening address itself.
     public var publicURL: URL?
 
-    public init(
-        stateDirectory: String? = nil, listenHost: String = "127.0.0.1", listenPort: Int = 8080, publicURL: URL? = nil
-    ) {
-        self.stateDirectory = stateDirectory
+    public init(listenHost: String = "127.0.0.1", listenPort: Int = 8080, publicURL: URL? = nil) {
         self.listenHost = listenHost
         self.listenPort = listenPort
         self.publicURL = publicURL

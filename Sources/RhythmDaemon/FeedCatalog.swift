@@ -1,0 +1,67 @@
+import Foundation
+import ICalendar
+import RhythmConfig
+import RhythmCore
+import RhythmFeeds
+import RhythmStore
+
+/// Every feed of one loaded configuration, ready to render: the command line's `rhythm ics`
+/// and the HTTP server both go through it, so they produce the same bytes.
+public struct FeedCatalog: Sendable {
+    public let initiative: Initiative
+    private let builder: FeedBuilder
+    private let revisions: [String: FeedRevision]
+    /// When the catalog was made; the Last-Modified of a feed that holds no series.
+    public let publishedAt: Date
+
+    /// Records each series' fingerprint in the store, which raises its SEQUENCE when its
+    /// meaning changed since the last publication, and prepares the feeds.
+    public static func publish(
+        _ configuration: LoadedConfiguration, store: AppDatabase, now: Date
+    ) throws(StoreError) -> FeedCatalog {
+        let builder = FeedBuilder(initiative: configuration.initiative, settings: configuration.feeds)
+        let publications = try store.recordPublications(builder.fingerprints(), now: now)
+        let revisions = publications.mapValues {
+            FeedRevision(sequence: $0.sequence, created: $0.createdAt, lastModified: $0.lastModifiedAt)
+        }
+        return FeedCatalog(initiative: configuration.initiative, builder: builder, revisions: revisions, publishedAt: now)
+    }
+
+    private init(initiative: Initiative, builder: FeedBuilder, revisions: [String: FeedRevision], publishedAt: Date) {
+        self.initiative = initiative
+        self.builder = builder
+        self.revisions = revisions
+        self.publishedAt = publishedAt
+    }
+
+    /// The feed's bytes and the last time anything in it changed; nil when its subject is
+    /// no longer in the configuration.
+    public func render(_ audience: FeedAudience, now: Date) -> (body: Data, lastModified: Date)? {
+        guard audience.exists(in: initiative) else { return nil }
+        let calendar = builder.calendar(for: audience, revisions: revisions, now: now)
+        let included = audience.series(in: initiative).compactMap { revisions[$0.id]?.lastModified }
+        return (calendar.serializedData(), included.max() ?? publishedAt)
+    }
+}
+
+extension FeedAudience {
+    /// The audience a feed token was issued for.
+    public init(_ subject: FeedSubject) {
+        switch subject {
+        case .partner(let id): self = .partner(id)
+        case .person(let id): self = .person(id)
+        case .group(let id): self = .group(id)
+        }
+    }
+
+    /// Reads `public`, `partner:ID`, `person:ID` or `group:ID`.
+    public init?(parsing text: String) {
+        if text == "public" {
+            self = .everyone
+        } else if let subject = FeedSubject(parsing: text) {
+            self.init(subject)
+        } else {
+            return nil
+        }
+    }
+}
