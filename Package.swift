@@ -16,10 +16,16 @@ let package = Package(
         .executable(name: "rhythm", targets: ["rhythm"]),
         .library(name: "RhythmCore", targets: ["RhythmCore"]),
         .library(name: "RhythmConfig", targets: ["RhythmConfig"]),
+        .library(name: "RhythmServer", targets: ["RhythmServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),
@@ -33,6 +39,17 @@ let package = Package(
             dependencies: [
                 "RhythmCore", "RhythmConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RhythmServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -51,6 +68,17 @@ let package = Package(
         .testTarget(
             name: "RhythmCLITests",
             dependencies: ["RhythmCLI", "rhythm"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmServerTests",
+            dependencies: [
+                "RhythmServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]
