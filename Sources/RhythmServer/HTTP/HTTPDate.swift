@@ -9,21 +9,21 @@ enum HTTPDate {
 
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "GMT")!
+        calendar.timeZone = .gmt
         return calendar
     }()
 
     /// Formats `date` as an IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
     static func format(_ date: Date) -> String {
         let parts = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
-        func twoDigits(_ value: Int?) -> String {
-            let value = value ?? 0
-            return value < 10 ? "0\(value)" : "\(value)"
+        func padded(_ value: Int?, width: Int = 2) -> String {
+            let digits = String(value ?? 0)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        let year = String(parts.year ?? 0)
-        return "\(dayNames[(parts.weekday ?? 1) - 1]), \(twoDigits(parts.day)) \(monthNames[(parts.month ?? 1) - 1]) "
-            + "\(String(repeating: "0", count: max(0, 4 - year.count)))\(year) "
-            + "\(twoDigits(parts.hour)):\(twoDigits(parts.minute)):\(twoDigits(parts.second)) GMT"
+        let day = dayNames[(parts.weekday ?? 1) - 1]
+        let month = monthNames[(parts.month ?? 1) - 1]
+        return "\(day), \(padded(parts.day)) \(month) \(padded(parts.year, width: 4)) "
+            + "\(padded(parts.hour)):\(padded(parts.minute)):\(padded(parts.second)) GMT"
     }
 
     /// Parses an IMF-fixdate, an RFC 850 date or an asctime date; nil for anything else, which

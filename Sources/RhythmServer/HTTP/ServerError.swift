@@ -6,10 +6,10 @@ import Hummingbird
 /// Bodies are short, plain text and deliberately uninformative: a wrong token and a missing feed
 /// read the same, and a failure inside Rhythm never shows its cause (that goes to the log).
 struct ServerError: Error, HTTPResponseError, CustomStringConvertible {
-    private enum Code: String {
-        case feedNotFound = "feed-not-found"
-        case methodNotAllowed = "method-not-allowed"
-        case internalError = "internal-error"
+    private enum Code {
+        case feedNotFound
+        case methodNotAllowed
+        case internalError
     }
 
     private let value: Code
@@ -24,9 +24,6 @@ struct ServerError: Error, HTTPResponseError, CustomStringConvertible {
     static var methodNotAllowed: Self { .init(.methodNotAllowed) }
     /// Something inside Rhythm failed; the details are logged, not sent.
     static var internalError: Self { .init(.internalError) }
-
-    /// A stable identifier for logs.
-    var code: String { value.rawValue }
 
     var status: HTTPResponse.Status {
         switch value {
