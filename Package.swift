@@ -18,12 +18,18 @@ let package = Package(
         .library(name: "RhythmConfig", targets: ["RhythmConfig"]),
         .library(name: "ICalendar", targets: ["ICalendar"]),
         .library(name: "RhythmStore", targets: ["RhythmStore"]),
+        .library(name: "RhythmServer", targets: ["RhythmServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),
@@ -49,7 +55,12 @@ let package = Package(
         ),
         .target(
             name: "RhythmDaemon",
-            dependencies: ["RhythmCore", "RhythmConfig", "RhythmFeeds", "RhythmStore", "ICalendar"],
+            dependencies: [
+                "RhythmCore", "RhythmConfig", "RhythmFeeds", "RhythmStore", "RhythmServer", "ICalendar",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -58,6 +69,18 @@ let package = Package(
                 "RhythmDaemon", "RhythmFeeds",
                 "RhythmCore", "RhythmConfig", "RhythmStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RhythmServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -93,6 +116,17 @@ let package = Package(
             name: "RhythmCLITests",
             dependencies: ["RhythmCLI", "RhythmStore", "rhythm"],
             exclude: ["Scripts"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmServerTests",
+            dependencies: [
+                "RhythmServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `rhythm` command line: the backbone team's tools for checking and reading the
 /// initiative's operating rhythm.
-public struct RhythmCommand: ParsableCommand {
+public struct RhythmCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "rhythm",
         abstract: "Keeps the operating rhythm of a Collective Impact initiative.",
@@ -17,7 +17,7 @@ public struct RhythmCommand: ParsableCommand {
               rhythm preview --rule 'FREQ=MONTHLY;BYDAY=2TU' --start 2027-02-09T10:00 --zone Australia/Melbourne
               rhythm feed rotate partner:brightwater-council --database /var/lib/rhythm/rhythm.sqlite
             """,
-        subcommands: [CheckCommand.self, UpcomingCommand.self, PreviewCommand.self, FeedCommand.self]
+        subcommands: [CheckCommand.self, UpcomingCommand.self, PreviewCommand.self, FeedCommand.self, IcsCommand.self, ServeCommand.self]
     )
 
     public init() {}

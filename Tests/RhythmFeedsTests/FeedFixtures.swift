@@ -8,7 +8,7 @@ enum FeedFixtures {
 
     static func local(_ text: String) -> LocalDateTime { LocalDateTime(iso: text)! }
     static func date(_ text: String) -> LocalDate { LocalDate(iso: text)! }
-    static let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18T11:06:40Z
 
     static let initiative = Initiative(
         name: "Brightwater, Youth; Futures",

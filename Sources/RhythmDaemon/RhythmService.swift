@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import Logging
+import RhythmConfig
+import RhythmCore
+import RhythmServer
+import RhythmStore
+
+/// The long-running Rhythm service: for now, the HTTP server with the calendar feeds.
+///
+/// It publishes the configuration's series (raising SEQUENCE where their meaning changed),
+/// then serves until SIGTERM or SIGINT, when it finishes the requests in flight and stops.
+public struct RhythmService: Sendable {
+    public let configuration: LoadedConfiguration
+    public let store: AppDatabase
+    public let logger: Logger
+
+    public init(configuration: LoadedConfiguration, store: AppDatabase, logger: Logger) {
+        self.configuration = configuration
+        self.store = store
+        self.logger = logger
+    }
+
+    /// Runs until a shutdown signal arrives.
+    public func run() async throws {
+        let catalog = try FeedCatalog.publish(configuration, store: store, now: Date())
+        let feeds = FeedService(catalog: catalog, store: store)
+        let settings = configuration.service
+        let application = buildApplication(
+            configuration: ServerConfiguration(host: settings.listenHost, port: settings.listenPort),
+            feeds: feeds,
+            cache: FeedCache(),
+            logger: logger
+        )
+        logger.info(
+            "Publishing calendar feeds",
+            metadata: [
+                "initiative": "\(configuration.initiative.name)",
+                "feed.public": "\(settings.baseURL)/feeds/public.ics",
+            ]
+        )
+        try await application.runService()
+    }
+}

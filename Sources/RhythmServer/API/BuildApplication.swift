@@ -1,0 +1,28 @@
+import Hummingbird
+import Logging
+
+/// Builds the HTTP application: calendar feeds under /feeds and a liveness probe at /healthz.
+///
+/// The result is a `Service`: run it in the daemon's `ServiceGroup`. Everything it serves comes from
+/// `feeds` through `cache`; the daemon keeps the cache so that it can call `invalidateAll()` when
+/// the configuration or the store changes.
+public func buildApplication(
+    configuration: ServerConfiguration,
+    feeds: some FeedProvider,
+    cache: FeedCache,
+    logger: Logger
+) -> some ApplicationProtocol {
+    let router = Router()
+    router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: FeedMethodMiddleware())
+    router.get("/healthz") { _, _ in "ok" }
+    FeedController(feeds: feeds, cache: cache, maxAge: configuration.feedMaxAge).addRoutes(to: router)
+    return Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port),
+            serverName: configuration.serverName
+        ),
+        logger: logger
+    )
+}

@@ -1,0 +1,71 @@
+import Hummingbird
+
+/// Rendered feeds keyed by feed key, so that a poll of an unchanged feed costs a dictionary
+/// look-up: no rendering, no hashing and no compression.
+///
+/// The owner calls `invalidateAll()` whenever anything a feed shows may have changed. Concurrent
+/// misses for one key share a single render, and a render that was in flight during an
+/// invalidation is handed to the requests that were waiting for it but never cached.
+public actor FeedCache {
+    /// Identifies one render: the same key renders again after an invalidation.
+    private struct RenderID: Hashable {
+        let key: String
+        let generation: UInt64
+    }
+
+    private var generation: UInt64 = 0
+    private var entries: [String: CachedFeed] = [:]
+    private var waiters: [RenderID: [CheckedContinuation<CachedFeed?, any Error>]] = [:]
+
+    /// Creates an empty cache.
+    public init() {}
+
+    /// Forgets every rendered feed; the next request for each renders it again.
+    public func invalidateAll() {
+        generation &+= 1
+        entries.removeAll(keepingCapacity: true)
+    }
+
+    /// The feed for `key`, rendered by `provider` on a miss; nil if the provider has no such feed.
+    func feed(forKey key: String, from provider: some FeedProvider) async throws -> CachedFeed? {
+        if let entry = entries[key] {
+            return entry
+        }
+        let id = RenderID(key: key, generation: generation)
+        if waiters[id] != nil {
+            return try await withCheckedThrowingContinuation { continuation in
+                waiters[id, default: []].append(continuation)
+            }
+        }
+        waiters[id] = []
+        let result: Result<CachedFeed?, any Error>
+        do {
+            result = .success(try await provider.renderFeed(key: key).map(CachedFeed.init(document:)))
+        } catch {
+            result = .failure(error)
+        }
+        if case .success(let entry?) = result, id.generation == generation {
+            entries[key] = entry
+        }
+        for waiter in waiters.removeValue(forKey: id) ?? [] {
+            waiter.resume(with: result)
+        }
+        return try result.get()
+    }
+
+    /// The gzip body of `feed`, compressed on first use and kept while `feed` is current.
+    func gzipBody(of feed: CachedFeed, forKey key: String) throws -> ByteBuffer {
+        if let body = feed.gzip {
+            return body
+        }
+        let isCurrent = entries[key]?.identityTag == feed.identityTag
+        if isCurrent, let body = entries[key]?.gzip {
+            return body
+        }
+        let body = try feed.compressed()
+        if isCurrent {
+            entries[key]?.gzip = body
+        }
+        return body
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Serves /feeds/<name>.ics: looks the name up, takes the rendered feed from the cache and answers
+/// with the validators and caching headers that let a calendar client's next poll be a 304.
+struct FeedController<Provider: FeedProvider>: Sendable {
+    let feeds: Provider
+    let cache: FeedCache
+    private let publicCacheControl: String
+    private let privateCacheControl: String
+
+    /// - Parameter maxAge: how long clients may reuse a feed before asking again.
+    init(feeds: Provider, cache: FeedCache, maxAge: Duration) {
+        self.feeds = feeds
+        self.cache = cache
+        let seconds = max(0, maxAge.components.seconds)
+        self.publicCacheControl = "public, max-age=\(seconds)"
+        // A private feed's URL is a capability: shared caches must not keep a copy.
+        self.privateCacheControl = "private, max-age=\(seconds)"
+    }
+
+    func addRoutes<Context: RequestContext>(to router: Router<Context>) {
+        router.get(FeedRoute.path) { request, context in try await serve(request, context: context) }
+        router.head(FeedRoute.path) { request, context in try await serve(request, context: context) }
+    }
+
+    private func serve(_ request: Request, context: some RequestContext) async throws -> Response {
+        guard let name = context.parameters.get("name"), !name.isEmpty else {
+            throw ServerError.feedNotFound
+        }
+        let kind = FeedKind(name: name)
+        let gzip = AcceptEncoding.allowsGzip(request.headers[values: .acceptEncoding])
+        let feed: CachedFeed
+        let body: ByteBuffer
+        var key: String?
+        do {
+            key = try await feeds.feedKey(forName: name)
+            guard let key, let found = try await cache.feed(forKey: key, from: feeds) else {
+                throw ServerError.feedNotFound
+            }
+            feed = found
+            body = gzip ? try await cache.gzipBody(of: found, forKey: key) : found.identity
+        } catch let error as ServerError {
+            throw error
+        } catch {
+            var description = String(describing: error)
+            if kind == .privateFeed {
+                // The provider's error may quote the token, or a key derived from it.
+                for secret in [name, key].compactMap(\.self) where !secret.isEmpty {
+                    description = description.replacingOccurrences(of: secret, with: "<token>")
+                }
+            }
+            context.logger.error(
+                "Feed could not be served",
+                metadata: [
+                    "feed.kind": .string(kind.rawValue),
+                    "error.type": .string(String(reflecting: type(of: error))),
+                    "error.description": .string(description),
+                ]
+            )
+            throw ServerError.internalError
+        }
+
+        let tag = gzip ? feed.gzipTag : feed.identityTag
+        var headers: HTTPFields = [
+            .eTag: tag.headerValue,
+            .lastModified: feed.lastModified,
+            .cacheControl: kind == .publicFeed ? publicCacheControl : privateCacheControl,
+            .vary: "Accept-Encoding",
+        ]
+        if isNotModified(request, tag: tag, feed: feed) {
+            var response = Response(status: .notModified, headers: headers)
+            response.headers[.contentLength] = nil
+            return response
+        }
+        headers[.contentType] = "text/calendar; charset=utf-8"
+        headers[.xContentTypeOptions] = "nosniff"
+        if gzip {
+            headers[.contentEncoding] = "gzip"
+        }
+        if kind == .publicFeed {
+            headers[.contentDisposition] = "inline; filename=\"\(name).ics\""
+        }
+        headers[.contentLength] = String(body.readableBytes)
+        return Response(
+            status: .ok,
+            headers: headers,
+            body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body)
+        )
+    }
+
+    /// RFC 9110 §13.2.2 for GET and HEAD: `If-None-Match` decides when present; otherwise
+    /// `If-Modified-Since`, ignored when it is not a valid date.
+    private func isNotModified(_ request: Request, tag: EntityTag, feed: CachedFeed) -> Bool {
+        let ifNoneMatch = request.headers[values: .ifNoneMatch]
+        if !ifNoneMatch.isEmpty {
+            return ifNoneMatch.contains { tag.isMatched(byIfNoneMatch: $0) }
+        }
+        guard let ifModifiedSince = request.headers[.ifModifiedSince] else {
+            return false
+        }
+        if ifModifiedSince == feed.lastModified {
+            return true
+        }
+        return HTTPDate.parse(ifModifiedSince).map { feed.lastModifiedDate <= $0 } ?? false
+    }
+}

@@ -1,0 +1,27 @@
+import Hummingbird
+
+/// The shape of feed URLs, /feeds/<name>.ics, shared by the router, the method check and the
+/// access log.
+enum FeedRoute {
+    /// The router path; the parameter is everything before ".ics".
+    static let path: RouterPath = "/feeds/{name}.ics"
+
+    private static let prefix = "/feeds/"
+    private static let suffix = ".ics"
+
+    /// Whether `path` has the shape of a feed URL, whatever the name.
+    static func matches(_ path: String) -> Bool {
+        guard path.hasPrefix(prefix), path.hasSuffix(suffix) else {
+            return false
+        }
+        return !path.dropFirst(prefix.count).contains("/")
+    }
+
+    /// `path` as it may be logged: every name but "public" may be a token, a capability.
+    static func loggable(_ path: String) -> String {
+        guard path.hasPrefix(prefix), path != prefix + FeedKind.publicName + suffix else {
+            return path
+        }
+        return path.hasSuffix(suffix) ? prefix + "<token>" + suffix : prefix + "<redacted>"
+    }
+}

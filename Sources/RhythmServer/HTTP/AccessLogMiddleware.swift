@@ -1,0 +1,38 @@
+import Hummingbird
+import Logging
+
+/// Logs every request at debug level with its status and duration, never a feed token.
+struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let start = ContinuousClock.now
+        do {
+            let response = try await next(request, context)
+            log(request, status: response.status, since: start, logger: context.logger)
+            return response
+        } catch {
+            let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
+            log(request, status: status, since: start, logger: context.logger)
+            throw error
+        }
+    }
+
+    private func log(
+        _ request: Request, status: HTTPResponse.Status, since start: ContinuousClock.Instant, logger: Logger
+    ) {
+        let elapsed = (ContinuousClock.now - start).components
+        let milliseconds = Double(elapsed.seconds) * 1e3 + Double(elapsed.attoseconds) / 1e15
+        logger.debug(
+            "HTTP request",
+            metadata: [
+                "http.method": .string(request.method.rawValue),
+                "http.path": .string(FeedRoute.loggable(request.uri.path)),
+                "http.status": .stringConvertible(status.code),
+                "http.duration_ms": .stringConvertible(milliseconds),
+            ]
+        )
+    }
+}
