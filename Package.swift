@@ -89,7 +89,9 @@ let package = Package(
             dependencies: ["RhythmCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "rhythm-benchmark", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "rhythm-benchmark", dependencies: ["RhythmCore", "RhythmFeeds", "ICalendar"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ICalendarTests",
@@ -114,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RhythmCLITests",
-            dependencies: ["RhythmCLI", "RhythmStore", "rhythm"],
+            dependencies: ["RhythmCLI", "RhythmConfig", "RhythmCore", "RhythmStore", "rhythm"],
             exclude: ["Scripts"],
             swiftSettings: swiftSettings
         ),

@@ -12,10 +12,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages Rhythm needs to build and run: the time-zone database (Foundation reads
-# it) and SQLite, which GRDB links from the system (the -dev package brings its headers).
-runtime_packages=(tzdata ca-certificates libsqlite3-dev)
-# Debian packages the tests need on top.
-test_packages=()
+# it), SQLite, which GRDB links from the system, and zlib for gzip responses (the -dev
+# packages bring the headers the build needs).
+runtime_packages=(tzdata ca-certificates libsqlite3-dev zlib1g-dev)
+# Debian packages the tests need on top: an independent iCalendar parser and expander to
+# check every feed Rhythm writes.
+test_packages=(python3 python3-icalendar python3-recurring-ical-events)
 
 install_debian_packages() {
     local missing=()

@@ -11,7 +11,8 @@ struct DatabaseOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The SQLite database.",
-            discussion: "Defaults to $RHYTHM_DATABASE, then rhythm.sqlite in $STATE_DIRECTORY, then \(AppDatabase.defaultPath).",
+            discussion:
+                "Defaults to $RHYTHM_DATABASE, then rhythm.sqlite in $STATE_DIRECTORY, then \(AppDatabase.defaultPath).",
             valueName: "path"
         )
     )

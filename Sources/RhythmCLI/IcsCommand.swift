@@ -29,7 +29,8 @@ struct IcsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("public, partner:ID, person:ID or group:ID.", valueName: "feed"))
     var feed: String = "public"
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; standard output when absent.", valueName: "file"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("The file to write; standard output when absent.", valueName: "file"))
     var output: String?
 
     func validate() throws {

@@ -17,7 +17,10 @@ public struct RhythmCommand: AsyncParsableCommand {
               rhythm preview --rule 'FREQ=MONTHLY;BYDAY=2TU' --start 2027-02-09T10:00 --zone Australia/Melbourne
               rhythm feed rotate partner:brightwater-council --database /var/lib/rhythm/rhythm.sqlite
             """,
-        subcommands: [CheckCommand.self, UpcomingCommand.self, PreviewCommand.self, FeedCommand.self, IcsCommand.self, ServeCommand.self]
+        subcommands: [
+            CheckCommand.self, UpcomingCommand.self, PreviewCommand.self, FeedCommand.self, IcsCommand.self,
+            ServeCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import RhythmConfig
 import Logging
+import RhythmConfig
 import RhythmDaemon
 import RhythmStore
 
@@ -23,6 +23,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Flag(help: ArgumentHelp("Render every feed request afresh (to measure rendering).", visibility: .hidden))
+    var noFeedCache = false
+
     func run() async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -34,7 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
             StandardError.print(warning.description)
         }
         let store = try database.open()
-        let service = RhythmService(configuration: loaded, store: store, logger: Logger(label: "rhythm"))
+        let service = RhythmService(
+            configuration: loaded, store: store, logger: Logger(label: "rhythm"), cachesFeeds: !noFeedCache)
         do {
             try await service.run()
         } catch let error as StoreError {

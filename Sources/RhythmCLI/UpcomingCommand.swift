@@ -45,6 +45,9 @@ struct UpcomingCommand: ParsableCommand {
         name: .customLong("partner"), help: ArgumentHelp("Only meetings this partner takes part in.", valueName: "id"))
     var partnerID: String?
 
+    @Option(name: .customLong("group"), help: ArgumentHelp("Only meetings this group is invited to.", valueName: "id"))
+    var groupID: String?
+
     @Option(
         name: .customLong("person"),
         help: ArgumentHelp("Only meetings this person attends; also shows the times in their zone.", valueName: "id")
@@ -80,6 +83,7 @@ struct UpcomingCommand: ParsableCommand {
             days: days,
             seriesIDs: seriesIDs,
             partnerID: partnerID,
+            groupID: groupID,
             personID: personID,
             now: Date()
         )

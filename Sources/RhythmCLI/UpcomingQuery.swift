@@ -17,6 +17,7 @@ struct UpcomingQuery {
         days: Int?,
         seriesIDs: [String],
         partnerID: String?,
+        groupID: String?,
         personID: String?,
         now: Date
     ) throws {
@@ -40,6 +41,9 @@ struct UpcomingQuery {
         if let partnerID, !initiative.partners.contains(where: { $0.id == partnerID }) {
             throw ValidationError(Self.unknown("partner", partnerID, among: initiative.partners.map(\.id)))
         }
+        if let groupID, !initiative.groups.contains(where: { $0.id == groupID }) {
+            throw ValidationError(Self.unknown("group", groupID, among: initiative.groups.map(\.id)))
+        }
         person = try personID.map { id in
             guard let person = initiative.people.first(where: { $0.id == id }) else {
                 throw ValidationError(Self.unknown("person", id, among: initiative.people.map(\.id)))
@@ -49,6 +53,7 @@ struct UpcomingQuery {
         series = initiative.series.filter { series in
             (seriesIDs.isEmpty || seriesIDs.contains(series.id))
                 && (partnerID.map { initiative.isAttending(partnerID: $0, series: series) } ?? true)
+                && (groupID.map { initiative.isAttending(groupID: $0, series: series) } ?? true)
                 && (personID.map { initiative.isAttending(personID: $0, series: series) } ?? true)
         }
     }

@@ -24,7 +24,8 @@ public struct FeedCatalog: Sendable {
         let revisions = publications.mapValues {
             FeedRevision(sequence: $0.sequence, created: $0.createdAt, lastModified: $0.lastModifiedAt)
         }
-        return FeedCatalog(initiative: configuration.initiative, builder: builder, revisions: revisions, publishedAt: now)
+        return FeedCatalog(
+            initiative: configuration.initiative, builder: builder, revisions: revisions, publishedAt: now)
     }
 
     private init(initiative: Initiative, builder: FeedBuilder, revisions: [String: FeedRevision], publishedAt: Date) {

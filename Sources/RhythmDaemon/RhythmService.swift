@@ -14,11 +14,14 @@ public struct RhythmService: Sendable {
     public let configuration: LoadedConfiguration
     public let store: AppDatabase
     public let logger: Logger
+    /// Whether rendered feeds are kept until something changes; off only for measurements.
+    public let cachesFeeds: Bool
 
-    public init(configuration: LoadedConfiguration, store: AppDatabase, logger: Logger) {
+    public init(configuration: LoadedConfiguration, store: AppDatabase, logger: Logger, cachesFeeds: Bool = true) {
         self.configuration = configuration
         self.store = store
         self.logger = logger
+        self.cachesFeeds = cachesFeeds
     }
 
     /// Runs until a shutdown signal arrives.
@@ -29,7 +32,7 @@ public struct RhythmService: Sendable {
         let application = buildApplication(
             configuration: ServerConfiguration(host: settings.listenHost, port: settings.listenPort),
             feeds: feeds,
-            cache: FeedCache(),
+            cache: FeedCache(isEnabled: cachesFeeds),
             logger: logger
         )
         logger.info(

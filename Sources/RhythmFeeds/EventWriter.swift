@@ -109,7 +109,8 @@ struct EventWriter {
         var properties: [Property] = []
         let byID = Dictionary(initiative.people.map { ($0.id, $0) }) { first, _ in first }
         if let organizerID = series.organizerID, let organizer = byID[organizerID] {
-            properties.append(.uri("ORGANIZER", "mailto:\(organizer.email)", parameters: [Parameter("CN", organizer.name)]))
+            properties.append(
+                .uri("ORGANIZER", "mailto:\(organizer.email)", parameters: [Parameter("CN", organizer.name)]))
         }
         for id in initiative.attendeeIDs(of: series) where id != series.organizerID {
             guard let person = byID[id] else { continue }

@@ -23,7 +23,7 @@ public enum FeedAudience: Hashable, Sendable {
         case .person(let id):
             initiative.series.filter { initiative.isAttending(personID: id, series: $0) }
         case .group(let id):
-            initiative.series.filter { $0.attendees.groupIDs.contains(id) }
+            initiative.series.filter { initiative.isAttending(groupID: id, series: $0) }
         }
     }
 

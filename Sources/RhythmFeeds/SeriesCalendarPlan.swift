@@ -17,8 +17,10 @@ struct SeriesCalendarPlan: Sendable {
     init(series: MeetingSeries, schedule: Schedule, cancelled: FeedSettings.CancelledOccurrences) {
         self.series = series
         rule = series.recurrence.map { Self.calendarRule($0, zone: series.timeZone) }
-        let changed = schedule.occurrences(of: [series], in: Self.changeSpan(of: series, schedule: schedule), includingSkipped: true)
-            .filter { $0.status != .scheduled }
+        let changed = schedule.occurrences(
+            of: [series], in: Self.changeSpan(of: series, schedule: schedule), includingSkipped: true
+        )
+        .filter { $0.status != .scheduled }
         excludedStarts = changed.filter { occurrence in
             switch occurrence.status {
             case .skipped: true
@@ -59,7 +61,8 @@ struct SeriesCalendarPlan: Sendable {
         case .never, .count, .until(.utc):
             return rule
         case .until(.date(let date)):
-            lastInstant = zone.instant(for: LocalDateTime(date: date, time: LocalTime(hour: 23, minute: 59, second: 59)!))
+            lastInstant = zone.instant(
+                for: LocalDateTime(date: date, time: LocalTime(hour: 23, minute: 59, second: 59)!))
         case .until(.local(let reading)):
             lastInstant = zone.instant(for: reading)
         }

@@ -20,7 +20,18 @@ struct RhythmProcess {
             .deletingLastPathComponent().appendingPathComponent("config/rhythm.yaml").path
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs one of the test scripts in `Scripts/` with Debian's Python, which is where
+    /// python3-icalendar and python3-recurring-ical-events are installed.
+    static func runPython(script: String, arguments: [String]) throws -> Result {
+        let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts")
+        return try run(
+            [scripts.appendingPathComponent(script).path] + arguments,
+            executable: URL(fileURLWithPath: "/usr/bin/python3"))
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:], executable: URL = executable) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -43,11 +54,16 @@ struct RhythmProcess {
         )
     }
 
-    /// Writes `text` to a new file in a fresh temporary directory and returns its path.
-    static func temporaryFile(named name: String, containing text: String) throws -> String {
+    /// A new, empty directory for one test's files.
+    static func temporaryDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rhythm-tests-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let file = directory.appendingPathComponent(name)
+        return directory
+    }
+
+    /// Writes `text` to a new file in a fresh temporary directory and returns its path.
+    static func temporaryFile(named name: String, containing text: String) throws -> String {
+        let file = try temporaryDirectory().appendingPathComponent(name)
         try text.write(to: file, atomically: true, encoding: .utf8)
         return file.path
     }

@@ -66,7 +66,9 @@ import Testing
         #expect(moved.property("DTEND")?.value == "20270311T160000")
         #expect(moved.property("LOCATION")?.textValue == "Library")
         #expect(moved.property("STATUS")?.value == "CONFIRMED")
-        #expect(moved.property("DESCRIPTION")?.textValue.hasPrefix("Moved from Tuesday 2027-03-09 10:00: Room closed") == true)
+        #expect(
+            moved.property("DESCRIPTION")?.textValue.hasPrefix("Moved from Tuesday 2027-03-09 10:00: Room closed")
+                == true)
     }
 
     @Test("a cancelled occurrence shows as cancelled, or disappears when the feed hides cancellations")
@@ -77,7 +79,8 @@ import Testing
         #expect(shown.property("SUMMARY")?.textValue == "Cancelled: Leadership Table")
         let hidden = Self.events(.everyone, settings: FeedSettings(cancelledOccurrences: .hide))
         #expect(!hidden.contains { $0.property("RECURRENCE-ID")?.value == "20270608T100000" })
-        let series = try #require(hidden.first { $0.property("RRULE") != nil && $0.property("UID")?.value == "table@example.org" })
+        let series = try #require(
+            hidden.first { $0.property("RRULE") != nil && $0.property("UID")?.value == "table@example.org" })
         #expect(series.property("EXDATE")?.value == "20270608T100000,20270810T100000")
     }
 
@@ -122,7 +125,9 @@ import Testing
         let calendar = Self.builder.calendar(
             for: .everyone, revisions: ["table": FeedRevision(sequence: 3, created: created, lastModified: modified)],
             now: F.now)
-        let table = calendar.components(Component.Name.event).filter { $0.property("UID")?.value == "table@example.org" }
+        let table = calendar.components(Component.Name.event).filter {
+            $0.property("UID")?.value == "table@example.org"
+        }
         #expect(table.allSatisfy { $0.property("SEQUENCE")?.value == "3" })
         #expect(table.allSatisfy { $0.property("DTSTAMP")?.value == "20260921T141320Z" })
         #expect(table.allSatisfy { $0.property("LAST-MODIFIED")?.value == "20260921T141320Z" })
@@ -136,7 +141,9 @@ import Testing
         let again = FeedBuilder(initiative: F.initiative, settings: FeedSettings())
             .calendar(for: .everyone, revisions: [:], now: F.now).serialized()
         #expect(first == again)
-        #expect(Self.builder.fingerprints() == FeedBuilder(initiative: F.initiative, settings: FeedSettings()).fingerprints())
+        #expect(
+            Self.builder.fingerprints()
+                == FeedBuilder(initiative: F.initiative, settings: FeedSettings()).fingerprints())
         #expect(!Self.builder.calendar(for: .everyone, revisions: [:], now: later).serialized().isEmpty)
     }
 }

@@ -16,12 +16,18 @@ enum FeedFixtures {
         domain: "example.org",
         partners: [Partner(id: "council", name: "Council", sector: .government)],
         people: [
-            Person(id: "ann", name: "Ann \"Chair\" Lee", email: "ann@example.org", partnerID: "council", timeZone: melbourne),
+            Person(
+                id: "ann", name: "Ann \"Chair\" Lee", email: "ann@example.org", partnerID: "council",
+                timeZone: melbourne),
             Person(id: "bob", name: "Bob", email: "bob@example.org", timeZone: london),
         ],
-        groups: [Group(id: "table", name: "Table", kind: .leadershipTable, memberPeople: ["bob"], memberPartners: ["council"])],
+        groups: [
+            Group(
+                id: "table", name: "Table", kind: .leadershipTable, memberPeople: ["bob"], memberPartners: ["council"])
+        ],
         holidays: [
-            HolidayPeriod(id: "xmas", name: "Christmas shutdown", firstDay: date("2026-12-21"), lastDay: date("2027-01-08"))
+            HolidayPeriod(
+                id: "xmas", name: "Christmas shutdown", firstDay: date("2026-12-21"), lastDay: date("2027-01-08"))
         ],
         series: [
             MeetingSeries(
@@ -39,7 +45,9 @@ enum FeedFixtures {
                 recurrence: try! RecurrenceRule(parsing: "FREQ=MONTHLY;BYDAY=2TU;UNTIL=20281231"),
                 extraDates: [local("2027-07-20T10:00")],
                 exceptions: [
-                    .move(date("2027-03-09"), OccurrenceChange(start: local("2027-03-11T14:00"), location: "Library", reason: "Room closed")),
+                    .move(
+                        date("2027-03-09"),
+                        OccurrenceChange(start: local("2027-03-11T14:00"), location: "Library", reason: "Room closed")),
                     .cancel(date("2027-06-08"), reason: "No quorum"),
                     .skip(date("2027-08-10"), reason: nil),
                 ]

@@ -18,6 +18,11 @@ extension Initiative {
         series.organizerID == personID || attendeeIDs(of: series).contains(personID)
     }
 
+    /// Whether the group `groupID` is invited to `series` as a group.
+    public func isAttending(groupID: String, series: MeetingSeries) -> Bool {
+        series.attendees.groupIDs.contains(groupID)
+    }
+
     /// Whether `partnerID` takes part in `series`: named itself, through a group, or
     /// through one of its people.
     public func isAttending(partnerID: String, series: MeetingSeries) -> Bool {

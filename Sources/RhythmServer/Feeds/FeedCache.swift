@@ -13,12 +13,16 @@ public actor FeedCache {
         let generation: UInt64
     }
 
+    /// False only to measure or troubleshoot rendering: every request then renders afresh.
+    private let isEnabled: Bool
     private var generation: UInt64 = 0
     private var entries: [String: CachedFeed] = [:]
     private var waiters: [RenderID: [CheckedContinuation<CachedFeed?, any Error>]] = [:]
 
-    /// Creates an empty cache.
-    public init() {}
+    /// Creates an empty cache; `isEnabled: false` makes one that never keeps a render.
+    public init(isEnabled: Bool = true) {
+        self.isEnabled = isEnabled
+    }
 
     /// Forgets every rendered feed; the next request for each renders it again.
     public func invalidateAll() {
@@ -44,7 +48,7 @@ public actor FeedCache {
         } catch {
             result = .failure(error)
         }
-        if case .success(let entry?) = result, id.generation == generation {
+        if isEnabled, case .success(let entry?) = result, id.generation == generation {
             entries[key] = entry
         }
         for waiter in waiters.removeValue(forKey: id) ?? [] {

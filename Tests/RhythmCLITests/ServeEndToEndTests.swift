@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `rhythm serve` as a subscriber meets it: the real binary, a real socket on 127.0.0.1,
+/// tokens issued and revoked by the real command line while it runs.
+@Suite struct ServeEndToEndTests {
+    /// A running `rhythm serve` on a free loopback port with its own database.
+    final class Server {
+        let process = Process()
+        let base: String
+        let config: String
+        let environment: [String: String]
+
+        init() throws {
+            let directory = try RhythmProcess.temporaryDirectory()
+            let port = LoopbackPort.free()
+            base = "http://127.0.0.1:\(port)"
+            let example = try String(contentsOfFile: RhythmProcess.exampleConfiguration, encoding: .utf8)
+            config = directory.appendingPathComponent("rhythm.yaml").path
+            try example.replacingOccurrences(of: "listen: 127.0.0.1:8080", with: "listen: 127.0.0.1:\(port)")
+                .write(toFile: config, atomically: true, encoding: .utf8)
+            environment = ["RHYTHM_DATABASE": directory.appendingPathComponent("rhythm.sqlite").path]
+            process.executableURL = RhythmProcess.executable
+            process.arguments = ["serve", "--config", config]
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+            try process.run()
+        }
+
+        /// Waits (10 seconds at most) until the server answers its health check.
+        func waitUntilReady() async throws {
+            for _ in 0..<100 {
+                if let (_, response) = try? await get("/healthz"), response.statusCode == 200 { return }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            Issue.record("rhythm serve did not answer /healthz within 10 seconds")
+        }
+
+        func get(_ path: String, headers: [String: String] = [:]) async throws -> (Data, HTTPURLResponse) {
+            var request = URLRequest(url: URL(string: base + path)!)
+            request.timeoutInterval = 10
+            for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+            let (data, response) = try await URLSession.shared.data(for: request)
+            return (data, response as! HTTPURLResponse)
+        }
+
+        /// Runs a `rhythm` command against this server's database (and configuration, unless the
+        /// command does not read one).
+        func rhythm(_ arguments: [String], readsConfiguration: Bool = true) throws -> RhythmProcess.Result {
+            try RhythmProcess.run(
+                arguments + (readsConfiguration ? ["--config", config] : []), environment: environment)
+        }
+
+        /// Sends SIGTERM and waits for a clean exit.
+        func stop() -> Int32 {
+            process.terminate()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+    }
+
+    @Test("the server serves the public feed as rhythm ics writes it, with validators that give 304s")
+    func publicFeed() async throws {
+        let server = try Server()
+        try await server.waitUntilReady()
+        let (body, response) = try await server.get("/feeds/public.ics")
+        #expect(response.statusCode == 200)
+        #expect(response.value(forHTTPHeaderField: "Content-Type") == "text/calendar; charset=utf-8")
+        let exported = try server.rhythm(["ics"])
+        #expect(String(decoding: body, as: UTF8.self) == exported.standardOutput)
+        #expect(!String(decoding: body, as: UTF8.self).contains("mailto:"))
+        let etag = try #require(response.value(forHTTPHeaderField: "ETag"))
+        let (_, unchanged) = try await server.get("/feeds/public.ics", headers: ["If-None-Match": etag])
+        #expect(unchanged.statusCode == 304)
+        #expect(server.stop() == 0)
+    }
+
+    @Test("a private feed works through its token until the token is rotated or revoked, then 404s like a wrong one")
+    func privateFeedTokens() async throws {
+        let server = try Server()
+        try await server.waitUntilReady()
+        let rotated = try server.rhythm(["feed", "rotate", "partner:brightwater-council"])
+        #expect(rotated.status == 0, "\(rotated.standardError)")
+        let url = rotated.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(url.hasPrefix(server.base + "/feeds/"))
+        let path = String(url.dropFirst(server.base.count))
+        let (body, response) = try await server.get(path)
+        #expect(response.statusCode == 200)
+        let text = String(decoding: body, as: UTF8.self)
+        #expect(text.contains("X-WR-CALNAME:Brightwater Youth Futures: Brightwater City Council"))
+        #expect(text.contains("ATTENDEE;CN=Amara Okafor"))
+        #expect(!text.contains("Backbone stand-up"))
+
+        let (wrongBody, wrong) = try await server.get("/feeds/\(String(repeating: "A", count: 43)).ics")
+        #expect(wrong.statusCode == 404)
+        let renewed = try server.rhythm(["feed", "rotate", "partner:brightwater-council"])
+        #expect(renewed.status == 0)
+        let (oldBody, old) = try await server.get(path)
+        #expect(old.statusCode == 404)
+        #expect(oldBody == wrongBody)
+        let renewedPath = String(
+            renewed.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(server.base.count))
+        #expect(try await server.get(renewedPath).1.statusCode == 200)
+        let revoked = try server.rhythm(
+            ["feed", "revoke", "--subject", "partner:brightwater-council"], readsConfiguration: false)
+        #expect(revoked.status == 0, "\(revoked.standardError)")
+        #expect(try await server.get(renewedPath).1.statusCode == 404)
+        #expect(server.stop() == 0)
+    }
+}
