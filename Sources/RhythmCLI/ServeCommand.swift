@@ -12,7 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the Rhythm service: the HTTP server with the calendar feeds.",
         discussion: """
             Listens on service.listen from the configuration (127.0.0.1:8080 by default) and \
-            serves /feeds/public.ics, /feeds/<token>.ics and /healthz until SIGTERM or SIGINT.
+            serves /feeds/public.ics, /feeds/<token>.ics and /healthz until SIGTERM or SIGINT. \
+            SIGHUP reloads the configuration; a file with errors is logged and ignored, and the \
+            service keeps running on the last good one.
 
             Example:
               rhythm serve --config /etc/rhythm/rhythm.yaml
@@ -38,7 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let store = try database.open()
         let service = RhythmService(
-            configuration: loaded, store: store, logger: Logger(label: "rhythm"), cachesFeeds: !noFeedCache)
+            configurationPath: options.path, configuration: loaded, store: store, logger: Logger(label: "rhythm"),
+            cachesFeeds: !noFeedCache)
         do {
             try await service.run()
         } catch let error as StoreError {

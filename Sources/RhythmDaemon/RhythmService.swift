@@ -5,19 +5,27 @@ import RhythmConfig
 import RhythmCore
 import RhythmServer
 import RhythmStore
+import ServiceLifecycle
+import UnixSignals
 
 /// The long-running Rhythm service: for now, the HTTP server with the calendar feeds.
 ///
 /// It publishes the configuration's series (raising SEQUENCE where their meaning changed),
 /// then serves until SIGTERM or SIGINT, when it finishes the requests in flight and stops.
+/// SIGHUP reloads the configuration from `configurationPath`.
 public struct RhythmService: Sendable {
+    public let configurationPath: String
     public let configuration: LoadedConfiguration
     public let store: AppDatabase
     public let logger: Logger
     /// Whether rendered feeds are kept until something changes; off only for measurements.
     public let cachesFeeds: Bool
 
-    public init(configuration: LoadedConfiguration, store: AppDatabase, logger: Logger, cachesFeeds: Bool = true) {
+    public init(
+        configurationPath: String, configuration: LoadedConfiguration, store: AppDatabase, logger: Logger,
+        cachesFeeds: Bool = true
+    ) {
+        self.configurationPath = configurationPath
         self.configuration = configuration
         self.store = store
         self.logger = logger
@@ -29,12 +37,15 @@ public struct RhythmService: Sendable {
         let catalog = try FeedCatalog.publish(configuration, store: store, now: Date())
         let feeds = FeedService(catalog: catalog, store: store)
         let settings = configuration.service
+        let cache = FeedCache(isEnabled: cachesFeeds)
         let application = buildApplication(
             configuration: ServerConfiguration(host: settings.listenHost, port: settings.listenPort),
             feeds: feeds,
-            cache: FeedCache(isEnabled: cachesFeeds),
+            cache: cache,
             logger: logger
         )
+        let reloader = ConfigurationReloader(
+            path: configurationPath, store: store, feeds: feeds, cache: cache, current: settings, logger: logger)
         logger.info(
             "Publishing calendar feeds",
             metadata: [
@@ -42,6 +53,11 @@ public struct RhythmService: Sendable {
                 "feed.public": "\(settings.baseURL)/feeds/public.ics",
             ]
         )
-        try await application.runService()
+        let group = ServiceGroup(
+            services: [application, reloader],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
+        try await group.run()
     }
 }

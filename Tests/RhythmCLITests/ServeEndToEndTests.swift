@@ -14,6 +14,8 @@ import Testing
         let base: String
         let config: String
         let environment: [String: String]
+        /// Where the server's log goes.
+        let log: String
 
         init() throws {
             let directory = try RhythmProcess.temporaryDirectory()
@@ -27,7 +29,9 @@ import Testing
             process.executableURL = RhythmProcess.executable
             process.arguments = ["serve", "--config", config]
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+            log = directory.appendingPathComponent("serve.log").path
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: log)
             try process.run()
         }
 
@@ -54,6 +58,25 @@ import Testing
             try RhythmProcess.run(
                 arguments + (readsConfiguration ? ["--config", config] : []), environment: environment)
         }
+
+        /// Rewrites the configuration with `edit` and sends SIGHUP.
+        func reload(_ edit: (String) -> String) throws {
+            let text = try String(contentsOfFile: config, encoding: .utf8)
+            try edit(text).write(toFile: config, atomically: true, encoding: .utf8)
+            kill(process.processIdentifier, SIGHUP)
+        }
+
+        /// Waits (10 seconds at most) until `condition` holds.
+        func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
+            for _ in 0..<100 {
+                if try await condition() { return }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            Issue.record("timed out waiting until \(what)")
+        }
+
+        /// The server's log so far.
+        var logText: String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
 
         /// Sends SIGTERM and waits for a clean exit.
         func stop() -> Int32 {
@@ -109,6 +132,35 @@ import Testing
             ["feed", "revoke", "--subject", "partner:brightwater-council"], readsConfiguration: false)
         #expect(revoked.status == 0, "\(revoked.standardError)")
         #expect(try await server.get(renewedPath).1.statusCode == 404)
+        #expect(server.stop() == 0)
+    }
+
+    @Test("SIGHUP applies a good configuration, raising SEQUENCE, and keeps the last good one when the file is bad")
+    func reloadOnHangUp() async throws {
+        let server = try Server()
+        try await server.waitUntilReady()
+        let before = String(decoding: try await server.get("/feeds/public.ics").0, as: UTF8.self)
+        #expect(before.contains("SUMMARY:Leadership Table\r\n"))
+
+        try server.reload { $0.replacingOccurrences(of: "title: Leadership Table", with: "title: Leadership Council") }
+        var after = ""
+        try await server.eventually("the feed shows the new title") {
+            after = String(decoding: try await server.get("/feeds/public.ics").0, as: UTF8.self)
+            return after.contains("SUMMARY:Leadership Council")
+        }
+        let leadership = after.components(separatedBy: "BEGIN:VEVENT").filter {
+            $0.contains("UID:leadership-table@")
+        }
+        #expect(!leadership.isEmpty && leadership.allSatisfy { $0.contains("SEQUENCE:1\r\n") })
+
+        try server.reload { $0 + "\nbogus_section: true\n" }
+        try await server.eventually("the log reports the bad file") {
+            server.logText.contains("still running on the last good one")
+        }
+        #expect(server.logText.contains("unknown key \"bogus_section\""))
+        let (body, response) = try await server.get("/feeds/public.ics")
+        #expect(response.statusCode == 200)
+        #expect(String(decoding: body, as: UTF8.self) == after)
         #expect(server.stop() == 0)
     }
 }
