@@ -5,7 +5,7 @@ import RhythmCore
 extension ConfigurationDecoder {
     static let seriesKeys = [
         "id", "title", "kind", "description", "start", "duration", "time_zone", "location", "online_url", "organizer",
-        "attendees", "rule", "extra_dates", "on_holiday", "exceptions",
+        "attendees", "rule", "extra_dates", "on_holiday", "exceptions", "standing_items",
     ]
 
     func decodeSeries(_ value: ConfigValue, defaultZone: TimeZone) -> MeetingSeries? {
@@ -27,10 +27,11 @@ extension ConfigurationDecoder {
         let rule = fields.optional("rule").map(recurrenceRule)
         let extraDates = fields.optional("extra_dates").map(extraDates)
         let policy = fields.optional("on_holiday").map { choice($0, MeetingSeries.HolidayPolicy.self) }
+        let standingItems = fields.optional("standing_items").map(standingItems)
         let optionals: [Bool] = [
             description == .some(nil), zone == .some(nil), location == .some(nil), onlineURL == .some(nil),
             organizer == .some(nil), attendees == .some(nil), rule == .some(nil), extraDates == .some(nil),
-            policy == .some(nil),
+            policy == .some(nil), standingItems == .some(nil),
         ]
         guard let start, !optionals.contains(true) else {
             if let exceptions = fields.optional("exceptions") { _ = self.exceptions(exceptions, occurrences: nil) }
@@ -55,8 +56,15 @@ extension ConfigurationDecoder {
             start: start, duration: duration, timeZone: timeZone, location: location ?? nil,
             onlineMeetingURL: onlineURL ?? nil, organizerID: organizer ?? nil, attendees: invited,
             recurrence: rule??.rule, extraDates: occurrences.extraDates, exceptions: (exceptions ?? nil) ?? [],
-            holidayPolicy: (policy ?? nil) ?? .skip
+            holidayPolicy: (policy ?? nil) ?? .skip, standingItems: (standingItems ?? nil) ?? []
         )
+    }
+
+    /// The items every agenda of the series opens with, as a list of short texts.
+    private func standingItems(_ value: ConfigValue) -> [String]? {
+        guard let items = list(value, of: "agenda items (short texts)") else { return nil }
+        let texts = items.map(text)
+        return texts.contains(nil) ? nil : texts.compactMap { $0 }
     }
 
     private func attendees(_ value: ConfigValue) -> Attendees? {

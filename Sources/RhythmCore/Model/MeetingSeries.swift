@@ -67,6 +67,8 @@ public struct MeetingSeries: Hashable, Sendable, Identifiable {
     /// Changes to single occurrences: skipped, cancelled or moved.
     public var exceptions: [SeriesException]
     public var holidayPolicy: HolidayPolicy
+    /// The items every agenda of the series starts with ("Welcome and apologies", ...).
+    public var standingItems: [String]
 
     public init(
         id: String,
@@ -83,7 +85,8 @@ public struct MeetingSeries: Hashable, Sendable, Identifiable {
         recurrence: RecurrenceRule? = nil,
         extraDates: [LocalDateTime] = [],
         exceptions: [SeriesException] = [],
-        holidayPolicy: HolidayPolicy = .skip
+        holidayPolicy: HolidayPolicy = .skip,
+        standingItems: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -100,6 +103,7 @@ public struct MeetingSeries: Hashable, Sendable, Identifiable {
         self.extraDates = extraDates
         self.exceptions = exceptions
         self.holidayPolicy = holidayPolicy
+        self.standingItems = standingItems
     }
 }
 
