@@ -33,8 +33,9 @@ struct EventWriter {
         return Component(Component.Name.event, properties: properties)
     }
 
-    /// One occurrence that differs from the rule: moved, or shown as cancelled.
-    func override(_ occurrence: Occurrence, revision: FeedRevision) -> Component {
+    /// One occurrence that differs from the rule (moved, or shown as cancelled) or that
+    /// carries a note such as its agenda.
+    func override(_ occurrence: Occurrence, revision: FeedRevision, note agenda: OccurrenceNote? = nil) -> Component {
         let series = occurrence.series
         let zone = series.timeZone
         var properties = identity(series, revision: revision)
@@ -60,7 +61,8 @@ struct EventWriter {
         }
         properties.append(
             contentsOf: details(
-                series, location: occurrence.location, onlineURL: occurrence.onlineMeetingURL, note: note))
+                series, location: occurrence.location, onlineURL: occurrence.onlineMeetingURL, note: note,
+                agenda: agenda))
         properties.append(Property("STATUS", value: status))
         properties.append(contentsOf: people(series))
         return Component(Component.Name.event, properties: properties)
@@ -80,11 +82,15 @@ struct EventWriter {
     /// Description, place, link and category. Online-meeting links let anyone join, so the
     /// public feed leaves them out; so are the reasons people gave for changes.
     private func details(
-        _ series: MeetingSeries, location: String?, onlineURL: URL?, note: String? = nil
+        _ series: MeetingSeries, location: String?, onlineURL: URL?, note: String? = nil,
+        agenda: OccurrenceNote? = nil
     ) -> [Property] {
         var properties: [Property] = []
         let link = audience.isPrivate ? onlineURL : nil
-        let paragraphs = [note, series.description, link.map { "Join online: \($0.absoluteString)" }].compactMap { $0 }
+        // With an agenda, the agenda replaces the series' standing description.
+        let body =
+            agenda.map { [$0.text, $0.link.map { "Full agenda: \($0.absoluteString)" }] } ?? [series.description]
+        let paragraphs = ([note] + body + [link.map { "Join online: \($0.absoluteString)" }]).compactMap { $0 }
         if !paragraphs.isEmpty {
             properties.append(.text("DESCRIPTION", paragraphs.joined(separator: "\n\n")))
         }

@@ -30,10 +30,14 @@ public struct FeedBuilder: Sendable {
     }
 
     /// The feed for `audience`. A series missing from `revisions` is written as new at `now`.
+    /// `notes` (by series id) add text, such as the agenda, to one occurrence of a series.
     ///
     /// `now` only decides how far ahead the time-zone definitions reach (to the start of
     /// the third year from now), so the output changes at most once a year on its own.
-    public func calendar(for audience: FeedAudience, revisions: [String: FeedRevision], now: Date) -> Component {
+    public func calendar(
+        for audience: FeedAudience, revisions: [String: FeedRevision], now: Date,
+        notes: [String: OccurrenceNote] = [:]
+    ) -> Component {
         let visible = Set(audience.series(in: initiative).map(\.id))
         let included = plans.filter { visible.contains($0.series.id) }
         let writer = EventWriter(initiative: initiative, audience: audience)
@@ -41,7 +45,19 @@ public struct FeedBuilder: Sendable {
         for plan in included {
             let revision = revisions[plan.series.id] ?? FeedRevision(sequence: 0, created: now, lastModified: now)
             events.append(writer.master(plan, revision: revision))
-            events.append(contentsOf: plan.overrides.map { writer.override($0, revision: revision) })
+            let note = notes[plan.series.id]
+            var overrides = plan.overrides
+            if let note, note.occurrence.series.id == plan.series.id,
+                !overrides.contains(where: { $0.originalStart == note.occurrence.originalStart })
+            {
+                overrides.append(note.occurrence)
+                overrides.sort { $0.originalStart < $1.originalStart }
+            }
+            events.append(
+                contentsOf: overrides.map { occurrence in
+                    let matching = note?.occurrence.originalStart == occurrence.originalStart ? note : nil
+                    return writer.override(occurrence, revision: revision, note: matching)
+                })
         }
         return Component(
             Component.Name.calendar,

@@ -146,4 +146,40 @@ import Testing
                 == FeedBuilder(initiative: F.initiative, settings: FeedSettings()).fingerprints())
         #expect(!Self.builder.calendar(for: .everyone, revisions: [:], now: later).serialized().isEmpty)
     }
+
+    static func occurrence(of seriesID: String, originalDate: String) throws -> Occurrence {
+        let schedule = Schedule(initiative: F.initiative)
+        let series = try #require(F.initiative.series.first { $0.id == seriesID })
+        let window = DateInterval(start: F.now, duration: 800 * 86_400)
+        return try #require(
+            schedule.occurrences(of: [series], in: window).first { $0.originalStart.date == F.date(originalDate) })
+    }
+
+    @Test("a note puts the agenda in its occurrence, as an override with the rule's own time")
+    func agendaNote() throws {
+        let next = try Self.occurrence(of: "table", originalDate: "2026-12-08")
+        let note = OccurrenceNote(
+            occurrence: next, text: "1. Welcome\n2. Actions", link: URL(string: "https://rhythm.example.org/agenda/x"))
+        let events = Self.builder.calendar(for: .partner("council"), revisions: [:], now: F.now, notes: ["table": note])
+            .components(Component.Name.event)
+        let override = try #require(events.first { $0.property("RECURRENCE-ID")?.value == "20261208T100000" })
+        #expect(override.property("DTSTART")?.value == "20261208T100000")
+        #expect(override.property("STATUS")?.value == "CONFIRMED")
+        let description = try #require(override.property("DESCRIPTION")?.textValue)
+        #expect(description.hasPrefix("1. Welcome\n2. Actions\n\nFull agenda: https://rhythm.example.org/agenda/x"))
+        #expect(events.filter { $0.property("UID")?.value == "table@example.org" }.count == 4)
+    }
+
+    @Test("a note for a moved occurrence joins its existing override instead of adding a second one")
+    func agendaNoteOnMovedOccurrence() throws {
+        let moved = try Self.occurrence(of: "table", originalDate: "2027-03-09")
+        let note = OccurrenceNote(occurrence: moved, text: "Agenda text", link: nil)
+        let events = Self.builder.calendar(for: .partner("council"), revisions: [:], now: F.now, notes: ["table": note])
+            .components(Component.Name.event)
+        let overrides = events.filter { $0.property("RECURRENCE-ID")?.value == "20270309T100000" }
+        #expect(overrides.count == 1)
+        #expect(
+            overrides.first?.property("DESCRIPTION")?.textValue.contains("Moved from Tuesday 2027-03-09 10:00") == true)
+        #expect(overrides.first?.property("DESCRIPTION")?.textValue.contains("Agenda text") == true)
+    }
 }
