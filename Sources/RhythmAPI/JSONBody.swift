@@ -22,10 +22,11 @@ enum JSONBody {
             throw APIProblem.bodyTooLarge(limit: limit)
         }
         let value: JSONValue
+        let data = Data(buffer.readableBytesView)
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw APIProblem.malformedJSON(describe(error))
+            throw APIProblem.malformedJSON(describeMalformed(data))
         }
         guard case .object(let object) = value else {
             throw APIProblem.invalidFields([.body("The body must be a JSON object, not \(value.typeName).")])
@@ -44,18 +45,25 @@ enum JSONBody {
         return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
     }
 
-    /// What the decoder said about malformed JSON, with its position when it gave one.
-    private static func describe(_ error: any Error) -> String {
-        guard case DecodingError.dataCorrupted(let context) = error else {
+    /// What the parser says about malformed JSON, with the line and column when it names
+    /// a position: Foundation's `JSONDecoder` does not on Linux, `JSONSerialization` does.
+    static func describeMalformed(_ data: Data) -> String {
+        let message: String
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             return "The body is not valid JSON."
+        } catch {
+            message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
         }
-        let underlying = context.underlyingError.map { error -> String in
-            let nsError = error as NSError
-            return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+        guard !message.isEmpty else { return "The body is not valid JSON." }
+        guard let range = message.range(of: #"character (\d+)"#, options: .regularExpression),
+            let offset = Int(message[range].dropFirst("character ".count))
+        else {
+            return "The body is not valid JSON: \(message)"
         }
-        if let underlying, !underlying.isEmpty {
-            return "The body is not valid JSON: \(underlying)"
-        }
-        return "The body is not valid JSON: \(context.debugDescription)"
+        let before = data.prefix(offset)
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        let column = offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+        return "The body is not valid JSON: \(message) (line \(line), column \(column))"
     }
 }
