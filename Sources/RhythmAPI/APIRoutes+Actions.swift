@@ -94,7 +94,7 @@ extension APIRoutes {
         var reader = FieldReader(object)
         let title = reader.text("title", maxLength: Self.titleLimit)
         let details = reader.text("details", maxLength: Self.detailsLimit)
-        let owner = reader.field("owner_id", expected: "a string") { if case .string(let id) = $0 { id } else { nil } }
+        let owner = reader.string("owner_id")
         if case .null = owner { reader.report("owner_id", "An action always has an owner; it may not be null.") }
         let partner = reader.string("partner_id")
         let group = reader.string("group_id")
