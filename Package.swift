@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ICalendar", targets: ["ICalendar"]),
         .library(name: "RhythmStore", targets: ["RhythmStore"]),
         .library(name: "RhythmServer", targets: ["RhythmServer"]),
+        .library(name: "RhythmAPI", targets: ["RhythmAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -57,7 +58,7 @@ let package = Package(
         .target(
             name: "RhythmDaemon",
             dependencies: [
-                "RhythmCore", "RhythmConfig", "RhythmFeeds", "RhythmStore", "RhythmServer", "ICalendar",
+                "RhythmAPI", "RhythmCore", "RhythmConfig", "RhythmFeeds", "RhythmStore", "RhythmServer", "ICalendar",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -85,6 +86,19 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RhythmAPI",
+            dependencies: [
+                "RhythmCore", "RhythmStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            resources: [.copy("openapi.json")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -129,6 +143,17 @@ let package = Package(
                 "RhythmServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmAPITests",
+            dependencies: [
+                "RhythmAPI", "RhythmCore", "RhythmServer", "RhythmStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],

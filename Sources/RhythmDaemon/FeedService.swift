@@ -1,5 +1,6 @@
 import Foundation
 import NIOPosix
+import RhythmCore
 import RhythmFeeds
 import RhythmServer
 import RhythmStore
@@ -18,6 +19,11 @@ public final class FeedService: FeedProvider {
     public init(catalog: FeedCatalog, store: AppDatabase) {
         self.store = store
         self.catalog = Mutex(catalog)
+    }
+
+    /// The initiative of the configuration being served; it changes on a reload.
+    public var initiative: Initiative {
+        catalog.withLock { $0 }.initiative
     }
 
     /// Serves `catalog` from now on; the caller invalidates the server's cache.

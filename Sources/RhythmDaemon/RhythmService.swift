@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import RhythmAPI
 import RhythmConfig
 import RhythmCore
 import RhythmServer
@@ -8,7 +9,8 @@ import RhythmStore
 import ServiceLifecycle
 import UnixSignals
 
-/// The long-running Rhythm service: for now, the HTTP server with the calendar feeds.
+/// The long-running Rhythm service: for now, the HTTP server with the calendar feeds and the
+/// JSON API.
 ///
 /// It publishes the configuration's series (raising SEQUENCE where their meaning changed),
 /// then serves until SIGTERM or SIGINT, when it finishes the requests in flight and stops.
@@ -38,11 +40,15 @@ public struct RhythmService: Sendable {
         let feeds = FeedService(catalog: catalog, store: store)
         let settings = configuration.service
         let cache = FeedCache(isEnabled: cachesFeeds)
+        // A write through the API may change what any feed or agenda shows: drop them all.
+        let api = APIRoutes(
+            store: store, initiative: { feeds.initiative }, onChange: { await cache.invalidateAll() }, logger: logger)
         let application = buildApplication(
             configuration: ServerConfiguration(host: settings.listenHost, port: settings.listenPort),
             feeds: feeds,
             cache: cache,
-            logger: logger
+            logger: logger,
+            addRoutes: { api.register(on: $0) }
         )
         let reloader = ConfigurationReloader(
             path: configurationPath, store: store, feeds: feeds, cache: cache, current: settings, logger: logger)

@@ -5,18 +5,21 @@ import Logging
 ///
 /// The result is a `Service`: run it in the daemon's `ServiceGroup`. Everything it serves comes from
 /// `feeds` through `cache`; the daemon keeps the cache so that it can call `invalidateAll()` when
-/// the configuration or the store changes.
+/// the configuration or the store changes. `addRoutes` mounts more of Rhythm (the JSON API)
+/// on the same router, after the feeds.
 public func buildApplication(
     configuration: ServerConfiguration,
     feeds: some FeedProvider,
     cache: FeedCache,
-    logger: Logger
+    logger: Logger,
+    addRoutes: (Router<BasicRequestContext>) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: FeedMethodMiddleware())
     router.get("/healthz") { _, _ in "ok" }
     FeedController(feeds: feeds, cache: cache, maxAge: configuration.feedMaxAge).addRoutes(to: router)
+    addRoutes(router)
     return Application(
         router: router,
         configuration: .init(

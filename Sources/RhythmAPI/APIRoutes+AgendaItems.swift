@@ -1,0 +1,173 @@
+import Hummingbird
+import RhythmCore
+import RhythmStore
+
+/// /api/v1/agenda-items: a partner-limited token sees and writes only items of series its
+/// partner attends; an item of another series answers 404.
+extension APIRoutes {
+    func listAgendaItems(_ request: Request) async throws -> Response {
+        let caller = try await authenticate(request)
+        let initiative = self.initiative()
+        var query = QueryReader(request)
+        let seriesID = query.string("series")
+        let date = query.date("date")
+        let (limit, offset) = query.page()
+        try query.finish()
+        guard let partnerID = caller.partnerID else {
+            let (items, total): ([AgendaItem], Int) = try await blocking { store in
+                (
+                    try store.agendaItems(seriesID: seriesID, occurrenceDate: date, limit: limit, offset: offset),
+                    try store.countAgendaItems(seriesID: seriesID, occurrenceDate: date)
+                )
+            }
+            return try Page(items: items.map(\.json), total: total, limit: limit, offset: offset)
+                .response(for: request)
+        }
+        if let seriesID, !Self.attends(partnerID, seriesID: seriesID, in: initiative) {
+            throw APIProblem.forbidden("Partner \(partnerID) does not attend series \(seriesID).")
+        }
+        // The store filters by one series at most, so a partner's view is filtered here.
+        let all: [AgendaItem] = try await blocking { store in
+            let count = try store.countAgendaItems(seriesID: seriesID, occurrenceDate: date)
+            return try store.agendaItems(seriesID: seriesID, occurrenceDate: date, limit: max(count, 1), offset: 0)
+        }
+        let visible = all.filter { Self.attends(partnerID, seriesID: $0.seriesID, in: initiative) }
+        let window = visible.dropFirst(offset).prefix(limit)
+        return try Page(items: window.map(\.json), total: visible.count, limit: limit, offset: offset)
+            .response(for: request)
+    }
+
+    func showAgendaItem(_ request: Request, id text: String?) async throws -> Response {
+        let caller = try await authenticate(request)
+        let item = try await visibleAgendaItem(id: parseID(text, kind: "agenda item"), to: caller)
+        return try APIResponse.json(item.json)
+    }
+
+    func createAgendaItem(_ request: Request) async throws -> Response {
+        let caller = try await authenticate(request)
+        try caller.requireWrite()
+        let object = try await JSONBody.object(from: request)
+        let initiative = self.initiative()
+        var reader = FieldReader(object)
+        let seriesID = reader.string("series_id", required: true)
+        let date = reader.date("occurrence_date", required: true)
+        let title = reader.text("title", required: true, maxLength: Self.titleLimit)
+        let presenter = reader.string("presenter_id")
+        let minutes = reader.integer("minutes")
+        let notes = reader.text("notes", maxLength: Self.detailsLimit)
+        let series = reader.checkSeries(seriesID, in: initiative)
+        reader.checkOccurrence(date, of: series)
+        reader.checkAgendaFields(presenter: presenter, minutes: minutes, in: initiative)
+        try reader.finish(kind: "an agenda item")
+        guard let series, let date = date.value, let title = title.value else { throw APIProblem.internalError }
+        if let partnerID = caller.partnerID, !initiative.isAttending(partnerID: partnerID, series: series) {
+            throw APIProblem.forbidden("Partner \(partnerID) does not attend series \(series.id).")
+        }
+        let new = NewAgendaItem(
+            seriesID: series.id, occurrenceDate: date, title: title, presenterID: presenter.value,
+            minutes: minutes.value, notes: notes.value)
+        let actor = caller.actor
+        let instant = now()
+        let item = try await blocking { store in try store.createAgendaItem(new, actor: actor, now: instant) }
+        return await changed(try created(item.json, location: "/api/v1/agenda-items/\(item.id)"))
+    }
+
+    func updateAgendaItem(_ request: Request, id text: String?) async throws -> Response {
+        let caller = try await authenticate(request)
+        try caller.requireWrite()
+        let existing = try await visibleAgendaItem(id: parseID(text, kind: "agenda item"), to: caller)
+        let object = try await JSONBody.object(from: request)
+        let initiative = self.initiative()
+        var reader = FieldReader(object)
+        let title = reader.text("title", maxLength: Self.titleLimit)
+        let presenter = reader.string("presenter_id")
+        let minutes = reader.integer("minutes")
+        let notes = reader.text("notes", maxLength: Self.detailsLimit)
+        let date = reader.date("occurrence_date")
+        if reader.contains("series_id") {
+            _ = reader.string("series_id")
+            reader.report("series_id", "An agenda item cannot move to another series; delete it and create a new one.")
+        }
+        if case .null = title { reader.report("title", "An agenda item always has a title; it may not be null.") }
+        if case .null = date {
+            reader.report("occurrence_date", "An agenda item is always for an occurrence; it may not be null.")
+        }
+        reader.checkOccurrence(date, of: initiative.series.first { $0.id == existing.seriesID })
+        reader.checkAgendaFields(presenter: presenter, minutes: minutes, in: initiative)
+        try reader.finish(kind: "an agenda item")
+        var changes = AgendaItemChanges()
+        changes.title = title.value
+        changes.presenterID = presenter.change
+        changes.minutes = minutes.change
+        changes.notes = notes.change
+        changes.occurrenceDate = date.value
+        let actor = caller.actor
+        let instant = now()
+        let id = existing.id
+        let updated = try await blocking { [changes] store in
+            try store.updateAgendaItem(id: id, changes, actor: actor, now: instant)
+        }
+        guard let updated else { throw APIProblem.notFound("No agenda item has this id.") }
+        return await changed(try APIResponse.json(updated.json))
+    }
+
+    func deleteAgendaItem(_ request: Request, id text: String?) async throws -> Response {
+        let caller = try await authenticate(request)
+        try caller.requireWrite()
+        let existing = try await visibleAgendaItem(id: parseID(text, kind: "agenda item"), to: caller)
+        let actor = caller.actor
+        let instant = now()
+        let deleted = try await blocking { store in
+            try store.deleteAgendaItem(id: existing.id, actor: actor, now: instant)
+        }
+        guard deleted else { throw APIProblem.notFound("No agenda item has this id.") }
+        return await changed(Response(status: .noContent))
+    }
+
+    /// The item, if it exists and the caller may see it; 404 otherwise.
+    private func visibleAgendaItem(id: Int64, to caller: Caller) async throws -> AgendaItem {
+        let item = try await blocking { store in try store.agendaItem(id: id) }
+        guard let item,
+            caller.partnerID.map({ Self.attends($0, seriesID: item.seriesID, in: initiative()) }) ?? true
+        else {
+            throw APIProblem.notFound("No agenda item has this id.")
+        }
+        return item
+    }
+
+    /// Whether the partner attends the series; false when the series is gone from the configuration.
+    static func attends(_ partnerID: String, seriesID: String, in initiative: Initiative) -> Bool {
+        guard let series = initiative.series.first(where: { $0.id == seriesID }) else { return false }
+        return initiative.isAttending(partnerID: partnerID, series: series)
+    }
+}
+
+extension FieldReader {
+    /// The series a field names; reports an unknown one.
+    mutating func checkSeries(_ id: Presence<String>, in initiative: Initiative) -> MeetingSeries? {
+        guard let id = id.value else { return nil }
+        guard let series = initiative.series.first(where: { $0.id == id }) else {
+            report("series_id", "No meeting series has the id \"\(id)\".")
+            return nil
+        }
+        return series
+    }
+
+    /// Reports a date on which the series plans no occurrence.
+    mutating func checkOccurrence(_ date: Presence<LocalDate>, of series: MeetingSeries?) {
+        guard let date = date.value, let series else { return }
+        if !series.hasPlannedOccurrence(on: date) {
+            report("occurrence_date", "Series \(series.id) has no occurrence planned on \(date).")
+        }
+    }
+
+    /// Checks the presenter and the minutes an agenda item asks for.
+    mutating func checkAgendaFields(presenter: Presence<String>, minutes: Presence<Int>, in initiative: Initiative) {
+        if let id = presenter.value, !initiative.people.contains(where: { $0.id == id }) {
+            report("presenter_id", "No person has the id \"\(id)\".")
+        }
+        if let minutes = minutes.value, !(1...480).contains(minutes) {
+            report("minutes", "Must be from 1 to 480 minutes; it is \(minutes).")
+        }
+    }
+}
