@@ -17,7 +17,10 @@ cd "$(dirname "$0")/.."
 runtime_packages=(tzdata ca-certificates libsqlite3-dev zlib1g-dev)
 # Debian packages the tests need on top: an independent iCalendar parser and expander to
 # check every feed Rhythm writes.
-test_packages=(python3 python3-icalendar python3-recurring-ical-events)
+test_packages=(python3 python3-venv python3-icalendar python3-recurring-ical-events)
+# Where the tests' Python lives: Debian's Python with its packages, plus the OpenAPI
+# validator from PyPI (Debian does not package it).
+test_python=.build/test-python
 
 install_debian_packages() {
     local missing=()
@@ -52,6 +55,11 @@ run() {
 test() {
     require_swift
     install_debian_packages "${runtime_packages[@]}" ${test_packages[@]+"${test_packages[@]}"}
+    if [ ! -x "$test_python/bin/python3" ]; then
+        /usr/bin/python3 -m venv --system-site-packages "$test_python"
+    fi
+    "$test_python/bin/pip" install -q --disable-pip-version-check openapi-spec-validator
+    export RHYTHM_TEST_PYTHON="$PWD/$test_python/bin/python3"
     echo "== swift format lint"
     swift format lint --strict --recursive Sources Tests Package.swift
     echo "== build (warnings are errors in Rhythm's own code)"

@@ -24,9 +24,10 @@ struct RhythmProcess {
     /// python3-icalendar and python3-recurring-ical-events are installed.
     static func runPython(script: String, arguments: [String]) throws -> Result {
         let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts")
+        // deploy/setup.sh test names the tests' Python; Debian's has the iCalendar packages too.
+        let python = ProcessInfo.processInfo.environment["RHYTHM_TEST_PYTHON"] ?? "/usr/bin/python3"
         return try run(
-            [scripts.appendingPathComponent(script).path] + arguments,
-            executable: URL(fileURLWithPath: "/usr/bin/python3"))
+            [scripts.appendingPathComponent(script).path] + arguments, executable: URL(fileURLWithPath: python))
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], executable: URL = executable) throws
