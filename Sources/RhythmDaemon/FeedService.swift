@@ -13,11 +13,22 @@ import Synchronization
 /// once. Rendering is the server's cache's business; this type only says which feed a name
 /// means and renders it.
 public final class FeedService: FeedProvider {
-    private let store: AppDatabase
-    private let catalog: Mutex<FeedCatalog>
+    /// What the cached feeds were rendered from, besides the configuration: the store's
+    /// change counter (another process, such as the command line, may have written) and
+    /// the hour (a meeting that has passed hands "next meeting" to the one after).
+    private struct Freshness: Equatable {
+        var changeCounter: Int64
+        var hour: Int
+    }
 
-    public init(catalog: FeedCatalog, store: AppDatabase) {
+    private let store: AppDatabase
+    private let cache: FeedCache
+    private let catalog: Mutex<FeedCatalog>
+    private let freshness = Mutex<(checkedAt: Date, state: Freshness)?>(nil)
+
+    public init(catalog: FeedCatalog, store: AppDatabase, cache: FeedCache) {
         self.store = store
+        self.cache = cache
         self.catalog = Mutex(catalog)
     }
 
@@ -32,6 +43,7 @@ public final class FeedService: FeedProvider {
     }
 
     public func feedKey(forName name: String) async throws -> String? {
+        try await dropStaleFeeds(now: Date())
         if name == "public" { return name }
         let store = self.store
         // SQLite calls block, so they run on NIO's thread pool, not on Swift's cooperative pool.
@@ -47,5 +59,21 @@ public final class FeedService: FeedProvider {
             let rendered = catalog.withLock({ $0 }).render(audience, now: Date())
         else { return nil }
         return FeedDocument(body: [UInt8](rendered.body), lastModified: rendered.lastModified)
+    }
+
+    /// Drops every cached feed when the store or the hour changed since they were rendered.
+    /// Checked at most once a second, so a burst of polls costs one small query.
+    private func dropStaleFeeds(now: Date) async throws {
+        if let last = freshness.withLock({ $0 }), now.timeIntervalSince(last.checkedAt) < 1 { return }
+        let store = self.store
+        let counter = try await NIOThreadPool.singleton.runIfActive { try store.changeCounter() }
+        let current = Freshness(changeCounter: counter, hour: Int(now.timeIntervalSince1970 / 3600))
+        let isStale = freshness.withLock { last in
+            defer { last = (now, current) }
+            return last.map { $0.state != current } ?? false
+        }
+        if isStale {
+            await cache.invalidateAll()
+        }
     }
 }

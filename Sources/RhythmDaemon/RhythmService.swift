@@ -37,9 +37,9 @@ public struct RhythmService: Sendable {
     /// Runs until a shutdown signal arrives.
     public func run() async throws {
         let catalog = try FeedCatalog.publish(configuration, store: store, now: Date())
-        let feeds = FeedService(catalog: catalog, store: store)
-        let settings = configuration.service
         let cache = FeedCache(isEnabled: cachesFeeds)
+        let feeds = FeedService(catalog: catalog, store: store, cache: cache)
+        let settings = configuration.service
         // A write through the API may change what any feed or agenda shows: drop them all.
         let api = APIRoutes(
             store: store, initiative: { feeds.initiative }, onChange: { await cache.invalidateAll() }, logger: logger)
