@@ -26,6 +26,83 @@ extension AppDatabase {
                 table.column("last_modified_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2-work") { db in
+            try createWorkTables(in: db)
+        }
         return migrator
+    }
+}
+
+extension AppDatabase {
+    /// Actions, agenda items, indicator results, their audit trail, and API tokens.
+    ///
+    /// Ids of people, partners, groups, series and indicators come from the configuration, so
+    /// they are plain text here: callers check them, since the store cannot.
+    fileprivate static func createWorkTables(in db: Database) throws {
+        try db.create(table: "action") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("title", .text).notNull().check { length($0) > 0 }
+            table.column("details", .text)
+            table.column("owner_id", .text).notNull()
+            table.column("partner_id", .text)
+            table.column("group_id", .text)
+            table.column("series_id", .text)
+            table.column("raised_on", .text).check { $0 == nil || length($0) == 10 }
+            table.column("due", .text).check { $0 == nil || length($0) == 10 }
+            table.column("status", .text).notNull()
+                .check { ["open", "in-progress", "blocked", "done", "dropped"].contains($0) }
+            table.column("created_at", .datetime).notNull()
+            table.column("updated_at", .datetime).notNull()
+        }
+        try db.create(index: "action_on_owner", on: "action", columns: ["owner_id"])
+        try db.create(index: "action_on_status_due", on: "action", columns: ["status", "due"])
+        try db.create(table: "agenda_item") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("series_id", .text).notNull()
+            table.column("occurrence_date", .text).notNull().check { length($0) == 10 }
+            table.column("title", .text).notNull().check { length($0) > 0 }
+            table.column("presenter_id", .text)
+            table.column("minutes", .integer).check { $0 == nil || $0 > 0 }
+            table.column("notes", .text)
+            table.column("submitted_by", .text).notNull()
+            table.column("created_at", .datetime).notNull()
+            table.column("updated_at", .datetime).notNull()
+        }
+        try db.create(
+            index: "agenda_item_on_occurrence", on: "agenda_item", columns: ["series_id", "occurrence_date"])
+        try db.create(table: "indicator_result") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("indicator_id", .text).notNull()
+            table.column("period", .text).notNull()
+            table.column("period_start", .text).notNull()
+            table.column("period_end", .text).notNull()
+            table.column("value", .double).notNull()
+            table.column("note", .text)
+            table.column("recorded_by", .text).notNull()
+            table.column("recorded_at", .datetime).notNull()
+            table.uniqueKey(["indicator_id", "period"])
+        }
+        try db.create(table: "audit_entry") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("at", .datetime).notNull()
+            table.column("actor", .text).notNull()
+            table.column("entity", .text).notNull()
+                .check { ["action", "agenda-item", "indicator-result"].contains($0) }
+            table.column("entity_id", .integer).notNull()
+            table.column("change", .text).notNull().check { ["created", "updated", "deleted"].contains($0) }
+            table.column("details", .text).notNull()
+        }
+        try db.create(index: "audit_entry_on_entity", on: "audit_entry", columns: ["entity", "entity_id"])
+        try db.create(table: "api_token") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("public_id", .text).notNull().unique()
+            table.column("name", .text).notNull().check { length($0) > 0 }
+            table.column("scope", .text).notNull().check { ["read", "write"].contains($0) }
+            table.column("partner_id", .text)
+            table.column("token_hash", .text).notNull().unique()
+            table.column("created_at", .datetime).notNull()
+            table.column("revoked_at", .datetime)
+            table.column("last_used_at", .datetime)
+        }
     }
 }

@@ -119,6 +119,8 @@ public struct AppDatabase: Sendable {
     func write<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try writer.write(work)
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw Self.failure(error, doing: "write to the database")
         }

@@ -17,6 +17,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let newerDatabase = Code(description: "newer-database")
         /// A read or write failed after the database was opened.
         public static let databaseFailure = Code(description: "database-failure")
+        /// A value the store refuses to keep, such as an empty title or a zero duration.
+        public static let invalidValue = Code(description: "invalid-value")
     }
 
     /// What kind of failure this is.
