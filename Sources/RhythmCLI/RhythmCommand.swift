@@ -19,7 +19,8 @@ public struct RhythmCommand: AsyncParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, UpcomingCommand.self, PreviewCommand.self, FeedCommand.self, IcsCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, ActionCommand.self, AgendaCommand.self, IndicatorCommand.self, AuditCommand.self,
+            APITokenCommand.self,
         ]
     )
 

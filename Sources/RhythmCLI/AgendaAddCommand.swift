@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import RhythmConfig
+import RhythmCore
+import RhythmStore
+
+/// `rhythm agenda add`: submits an item for one meeting of a series.
+struct AgendaAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Submit an item for a meeting's agenda.",
+        discussion: """
+            --date must be a date the series meets on (the original date of an occurrence \
+            that was moved); a cancelled or skipped meeting is refused, naming the nearest \
+            meetings that do happen. --next picks the next meeting that is not cancelled or \
+            skipped.
+
+            Examples:
+              rhythm agenda add leadership-table "Term 1 attendance" --next --presenter sam-ibrahim --minutes 15
+              rhythm agenda add attendance-wg "Data-sharing agreement" --date 2027-02-17 --notes "Draft attached"
+            """
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The series of the meeting.", valueName: "series-id"))
+    var series: String
+
+    @Argument(help: "What the item is about.")
+    var title: String
+
+    @Option(help: ArgumentHelp("The original date of the meeting.", valueName: "date"))
+    var date: String?
+
+    @Flag(help: "The next meeting of the series that happens.")
+    var next = false
+
+    @Option(help: ArgumentHelp("Who presents it.", valueName: "person-id"))
+    var presenter: String?
+
+    @Option(help: ArgumentHelp("How many minutes it needs.", valueName: "n"))
+    var minutes: Int?
+
+    @Option(help: ArgumentHelp("Notes for the agenda.", valueName: "text"))
+    var notes: String?
+
+    @Option(help: ArgumentHelp("text or json.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        switch (date, next) {
+        case (nil, false): throw ValidationError("Name the meeting with --date DATE or --next.")
+        case (.some, true): throw ValidationError("Give either --date or --next, not both.")
+        default: break
+        }
+        _ = try date.map { try WorkArguments.date($0, for: "--date") }
+        if let minutes, minutes < 1 {
+            throw ValidationError("--minutes must be at least 1; found \(minutes).")
+        }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("The title must not be empty.")
+        }
+    }
+
+    func run() throws {
+        let initiative = try options.load().initiative
+        let meetings = try initiative.checkedSeries(series)
+        _ = try presenter.map(initiative.checkedPerson)
+        let schedule = Schedule(initiative: initiative)
+        let occurrence: Occurrence
+        if let date {
+            occurrence = try Self.occurrence(
+                of: meetings, on: try WorkArguments.date(date, for: "--date"), in: schedule)
+        } else {
+            guard let found = Self.happening(of: meetings, in: schedule, from: Date(), days: 800).first else {
+                throw ValidationError("\(meetings.title) (\(meetings.id)) has no meeting in the next 800 days.")
+            }
+            occurrence = found
+        }
+        let new = NewAgendaItem(
+            seriesID: meetings.id, occurrenceDate: occurrence.originalStart.date, title: title, presenterID: presenter,
+            minutes: minutes, notes: notes)
+        let store = try database.open()
+        let item = try DatabaseOptions.checked { () throws(StoreError) in
+            try store.createAgendaItem(new, actor: WorkArguments.actor(), now: Date())
+        }
+        switch format {
+        case .text:
+            var lines = [
+                "#\(item.id) \(item.title)",
+                "  for \(meetings.title), \(OccurrenceText.when(occurrence))\(OccurrenceText.statusSuffix(occurrence))",
+            ]
+            if let presenter = item.presenterID {
+                lines.append("  presenter: \(initiative.personName(presenter)) (\(presenter))")
+            }
+            if let minutes = item.minutes { lines.append("  minutes: \(minutes)") }
+            if let notes = item.notes { lines.append("  notes: \(notes)") }
+            print(lines.joined(separator: "\n"))
+        case .json:
+            print(try JSONOutput.encoded(AgendaItemJSON(item)))
+        }
+    }
+
+    /// The occurrence the rule gives `series` on `date`, if it happens; otherwise an error
+    /// naming the nearest meetings that do.
+    static func occurrence(of series: MeetingSeries, on date: LocalDate, in schedule: Schedule) throws -> Occurrence {
+        let zone = series.timeZone
+        let searchStart = zone.instant(for: LocalDateTime(date: date.adding(days: -400), time: .midnight))
+        let around = schedule.occurrences(
+            of: [series],
+            in: DateInterval(start: searchStart, duration: 800 * 86_400),
+            includingSkipped: true)
+        let planned = series.hasPlannedOccurrence(on: date)
+        let found = around.first { $0.originalStart.date == date }
+        if planned, let found, !Self.isOff(found) {
+            return found
+        }
+        let happening = around.filter { !Self.isOff($0) }
+        let before = happening.last { $0.originalStart.date < date }
+        let after = happening.first { $0.originalStart.date > date }
+        let nearest = [before, after].compactMap { $0 }.map { "\($0.originalStart.date)" }
+        let hint =
+            nearest.isEmpty
+            ? ""
+            : " The nearest \(nearest.count == 1 ? "meeting is" : "meetings are") \(nearest.joined(separator: " and "))."
+        if planned, let found {
+            let reason =
+                found.status.reason.map { " (\($0.trimmingCharacters(in: CharacterSet(charactersIn: ". "))))" } ?? ""
+            throw ValidationError(
+                "The \(series.title) meeting of \(date) is \(found.status.label)\(reason).\(hint)")
+        }
+        throw ValidationError("\(series.title) (\(series.id)) does not meet on \(date).\(hint)")
+    }
+
+    /// The occurrences that happen (not cancelled, not skipped), from `instant` on.
+    static func happening(of series: MeetingSeries, in schedule: Schedule, from instant: Date, days: Int)
+        -> [Occurrence]
+    {
+        schedule.occurrences(of: [series], in: DateInterval(start: instant, duration: TimeInterval(days) * 86_400))
+            .filter { !isOff($0) }
+    }
+
+    private static func isOff(_ occurrence: Occurrence) -> Bool {
+        switch occurrence.status {
+        case .cancelled, .skipped: true
+        case .scheduled, .moved: false
+        }
+    }
+}
+
+/// The JSON form of an agenda item, for scripts.
+struct AgendaItemJSON: Encodable {
+    let id: Int64
+    let seriesId: String
+    let occurrenceDate: String
+    let title: String
+    let presenterId: String?
+    let minutes: Int?
+    let notes: String?
+    let submittedBy: String
+    let createdAt: String
+    let updatedAt: String
+
+    init(_ item: AgendaItem) {
+        id = item.id
+        seriesId = item.seriesID
+        occurrenceDate = item.occurrenceDate.description
+        title = item.title
+        presenterId = item.presenterID
+        minutes = item.minutes
+        notes = item.notes
+        submittedBy = item.submittedBy
+        createdAt = ISO8601Format.utc(item.createdAt)
+        updatedAt = ISO8601Format.utc(item.updatedAt)
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import RhythmConfig
+import RhythmCore
+import RhythmStore
+
+/// `rhythm indicator record`: an indicator's value for one reporting period.
+struct IndicatorRecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record an indicator's value for a period.",
+        discussion: """
+            The period is written 2027-03 (a month), 2027-Q1 (a quarter), 2027-H1 (a \
+            half-year) or 2027 (a year), and must be of the indicator's own kind.
+
+            Examples:
+              rhythm indicator record school-attendance --period 2027-Q1 --value 91.4
+              rhythm indicator record work-placements --period 2027-Q1 --value 48 --note "Two employers late"
+            """
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The indicator's id in the configuration.", valueName: "indicator-id"))
+    var indicator: String
+
+    @Option(help: ArgumentHelp("The reporting period, such as 2027-Q1.", valueName: "period"))
+    var period: String
+
+    @Option(help: ArgumentHelp("The value, in the indicator's unit.", valueName: "number"))
+    var value: Double
+
+    @Option(help: ArgumentHelp("A note that goes with the value.", valueName: "text"))
+    var note: String?
+
+    @Option(help: ArgumentHelp("text or json.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard value.isFinite else { throw ValidationError("--value must be a number; found \(value).") }
+    }
+
+    func run() throws {
+        let initiative = try options.load().initiative
+        let indicator = try initiative.checkedIndicator(indicator)
+        let period = try Self.period(period, for: indicator, today: WorkArguments.today(in: initiative))
+        let store = try database.open()
+        let (replaced, result) = try DatabaseOptions.checked { () throws(StoreError) in
+            let existing = try store.indicatorResults(indicatorID: indicator.id, limit: Int.max, offset: 0)
+                .first { $0.period == period }
+            let result = try store.recordIndicatorResult(
+                indicatorID: indicator.id, period: period, value: value, note: note, actor: WorkArguments.actor(),
+                now: Date())
+            return (existing, result)
+        }
+        switch format {
+        case .text:
+            var line = "Recorded \(indicator.name) for \(period): \(Self.number(result.value)) \(indicator.unit)"
+            if let target = indicator.target { line += " (target \(Self.number(target)))" }
+            if let replaced { line += "; replaces \(Self.number(replaced.value))" }
+            print(line + ".")
+        case .json:
+            print(try JSONOutput.encoded(IndicatorResultJSON(result)))
+        }
+    }
+
+    /// Reads the period, refusing one of another kind with the form the indicator expects.
+    static func period(_ text: String, for indicator: Indicator, today: LocalDate) throws -> ReportingPeriod {
+        let kind = indicator.reportingPeriod
+        guard let period = ReportingPeriod(parsing: text) else {
+            let example = ReportingPeriod.containing(today, kind: kind)
+            throw ValidationError(
+                "--period expects a \(kind.rawValue) such as \(example) for \(indicator.id); found \"\(text)\".")
+        }
+        guard period.kind == kind else {
+            let right = ReportingPeriod.containing(period.firstDay, kind: kind)
+            throw ValidationError(
+                "\(indicator.id) is reported by \(kind.rawValue), so the period is written like \(right), "
+                    + "not \(text) (a \(period.kind.rawValue)).")
+        }
+        return period
+    }
+
+    /// `42` rather than `42.0`; other values as Swift prints them.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+/// The JSON form of an indicator result, for scripts.
+struct IndicatorResultJSON: Encodable {
+    let id: Int64
+    let indicatorId: String
+    let period: String
+    let value: Double
+    let note: String?
+    let recordedBy: String
+    let recordedAt: String
+
+    init(_ result: IndicatorResult) {
+        id = result.id
+        indicatorId = result.indicatorID
+        period = result.period.description
+        value = result.value
+        note = result.note
+        recordedBy = result.recordedBy
+        recordedAt = ISO8601Format.utc(result.recordedAt)
+    }
+}
