@@ -23,18 +23,12 @@ struct IndicatorListCommand: ParsableCommand {
             """
     )
 
-    /// The two output forms.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-    }
-
     @OptionGroup var options: ConfigurationOptions
 
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: ArgumentHelp("text or json.", valueName: "format"))
-    var format: Format = .text
+    var format: OutputFormat = .text
 
     func run() throws {
         let initiative = try options.load().initiative

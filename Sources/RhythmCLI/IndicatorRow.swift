@@ -89,7 +89,7 @@ struct IndicatorRow {
         }.joined(separator: "\n\n")
     }
 
-    /// The JSON form, for scripts: stable keys, numbers as numbers, periods as written.
+    /// The JSON form, for scripts: stable snake-case keys, numbers as numbers, periods as written.
     struct JSON: Encodable {
         struct Latest: Encodable {
             let period: String
@@ -154,8 +154,6 @@ struct IndicatorRow {
                 )
             )
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(["indicators": entries]), as: UTF8.self)
+        return try JSONOutput.encoded(["indicators": entries])
     }
 }
