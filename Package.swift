@@ -101,7 +101,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "rhythm-benchmark", dependencies: ["RhythmCore", "RhythmFeeds", "ICalendar"],
+            name: "rhythm-benchmark",
+            dependencies: ["RhythmCore", "RhythmFeeds", "ICalendar", "RhythmAgenda", "RhythmStore"],
             swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(
