@@ -9,13 +9,16 @@ public struct RhythmCommand: AsyncParsableCommand {
         discussion: """
             Rhythm reads the initiative's meetings, people and reminder rules from one YAML file \
             (by default /etc/rhythm/rhythm.yaml; set another with --config or RHYTHM_CONFIG) and keeps \
-            what happens day to day, such as private feed tokens, in an SQLite database.
+            what happens day to day (actions, agenda items, indicator values, feed and API tokens) in an \
+            SQLite database.
 
             Examples:
               rhythm check --config config/rhythm.yaml
               rhythm upcoming --days 14 --partner brightwater-council
               rhythm preview --rule 'FREQ=MONTHLY;BYDAY=2TU' --start 2027-02-09T10:00 --zone Australia/Melbourne
               rhythm feed rotate partner:brightwater-council --database /var/lib/rhythm/rhythm.sqlite
+              rhythm action add "Draft the data-sharing agreement" --owner amara-okafor --due 2027-03-01
+              rhythm indicator record school-attendance --period 2027-Q1 --value 91.4
             """,
         subcommands: [
             CheckCommand.self, UpcomingCommand.self, PreviewCommand.self, FeedCommand.self, IcsCommand.self,
