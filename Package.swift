@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "RhythmStore", targets: ["RhythmStore"]),
         .library(name: "RhythmServer", targets: ["RhythmServer"]),
         .library(name: "RhythmAPI", targets: ["RhythmAPI"]),
+        .library(name: "RhythmAgenda", targets: ["RhythmAgenda"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -32,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),
@@ -39,6 +41,12 @@ let package = Package(
         .target(
             name: "RhythmFeeds",
             dependencies: ["RhythmCore", "ICalendar", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RhythmAgenda",
+            dependencies: ["RhythmCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -70,7 +78,7 @@ let package = Package(
         .target(
             name: "RhythmCLI",
             dependencies: [
-                "RhythmDaemon", "RhythmFeeds",
+                "RhythmDaemon", "RhythmFeeds", "RhythmAgenda",
                 "RhythmCore", "RhythmConfig", "RhythmStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -107,7 +115,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "rhythm-benchmark", dependencies: ["RhythmCore", "RhythmFeeds", "ICalendar"],
+            name: "rhythm-benchmark",
+            dependencies: ["RhythmCore", "RhythmFeeds", "ICalendar", "RhythmAgenda", "RhythmStore"],
             swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(
@@ -119,6 +128,12 @@ let package = Package(
         .testTarget(
             name: "RhythmFeedsTests",
             dependencies: ["RhythmFeeds", "RhythmCore", "ICalendar"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmAgendaTests",
+            dependencies: ["RhythmAgenda", "RhythmCore"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

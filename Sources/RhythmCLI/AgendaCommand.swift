@@ -14,6 +14,6 @@ struct AgendaCommand: ParsableCommand {
               rhythm agenda add leadership-table "Term 1 attendance" --next --presenter sam-ibrahim --minutes 15
               rhythm agenda add indicator-review "Placements data" --date 2027-02-25
             """,
-        subcommands: [AgendaAddCommand.self]
+        subcommands: [AgendaAddCommand.self, AgendaShowCommand.self]
     )
 }

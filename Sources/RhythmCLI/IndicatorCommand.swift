@@ -14,6 +14,6 @@ struct IndicatorCommand: ParsableCommand {
             Example:
               rhythm indicator record school-attendance --period 2027-Q1 --value 91.4
             """,
-        subcommands: [IndicatorRecordCommand.self]
+        subcommands: [IndicatorRecordCommand.self, IndicatorListCommand.self]
     )
 }

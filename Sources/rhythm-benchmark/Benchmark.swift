@@ -1,5 +1,5 @@
 // Measurements for the issue notes, not tests: run them in release mode on a quiet machine.
-//     swift run -c release rhythm-benchmark                 expansion and feed rendering
+//     swift run -c release rhythm-benchmark                 expansion, feed rendering, agendas
 //     swift run -c release rhythm-benchmark --write-config F --listen 127.0.0.1:PORT
 //                                                           the same initiative as YAML, for
 //                                                           measuring `rhythm serve` with wrk
@@ -22,6 +22,7 @@ enum Benchmark {
         }
         measureExpansion()
         measureFeedRendering()
+        try measureAgenda()
     }
 
     static func measureExpansion() {

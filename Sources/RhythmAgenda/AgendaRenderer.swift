@@ -1,0 +1,136 @@
+import Foundation
+import Mustache
+import RhythmCore
+
+/// Renders agendas through Mustache templates that coordinators can edit.
+///
+/// The built-in templates ship with Rhythm (the `Templates` resource of this module;
+/// `config/templates/` in the repository holds the same files to copy and edit). A template
+/// directory, when given, overrides them file by file: a directory with only
+/// `agenda.html.mustache` changes the HTML page and keeps the built-in Markdown and text.
+/// Every `.mustache` file in the directory is checked when the renderer is made, so a
+/// broken template is reported before any agenda goes out.
+public struct AgendaRenderer: Sendable {
+    /// The directory the templates were read from, nil for the built-in ones only.
+    public let directory: URL?
+    private let library: MustacheLibrary
+
+    /// Loads the built-in templates, then those of `directory` over them.
+    ///
+    /// - Throws: `AgendaTemplateError` naming the file, line and tag of a template that
+    ///   does not parse, a partial that names no template, or a directory that does not
+    ///   exist.
+    public init(directory: URL? = nil) throws(AgendaTemplateError) {
+        self.directory = directory
+        var sources: [String: (file: String, text: String)] = [:]
+        let builtIn = try Self.builtInDirectory()
+        for (name, file) in try Self.templateFiles(in: builtIn) {
+            sources[name] = (file, try Self.read(file))
+        }
+        if let directory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
+                throw AgendaTemplateError(
+                    code: .missingTemplate, file: directory.path,
+                    message: "The template directory does not exist.",
+                    advice:
+                        "Create it (copy config/templates/ from Rhythm's sources) or leave out --templates to use the built-in templates."
+                )
+            }
+            for (name, file) in try Self.templateFiles(in: directory) {
+                sources[name] = (file, try Self.read(file))
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            let plain = AgendaFormat.allCases.contains { $0.isPlainText && $0.templateName == name }
+            library.register(try Self.parse(source.text, file: source.file, plainText: plain), named: name)
+        }
+        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for partial in TemplateScanner(source.text).partials where sources[partial.name] == nil {
+                throw AgendaTemplateError(
+                    code: .missingTemplate, file: source.file, line: partial.line, column: partial.column,
+                    tag: partial.text,
+                    message: "The partial \(partial.text) names a template that does not exist.",
+                    advice:
+                        "Create \(partial.name).mustache beside \(URL(fileURLWithPath: source.file).lastPathComponent), or remove the tag."
+                )
+            }
+        }
+        self.library = library
+    }
+
+    /// `templates/` beside the configuration file at `configurationPath`, when it exists:
+    /// where coordinators keep their edited templates.
+    public static func defaultDirectory(forConfigurationAt configurationPath: String) -> URL? {
+        let directory = URL(fileURLWithPath: configurationPath).deletingLastPathComponent()
+            .appendingPathComponent("templates")
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory)
+            && isDirectory.boolValue ? directory : nil
+    }
+
+    /// The agenda in `format`.
+    public func render(_ agenda: Agenda, format: AgendaFormat) -> String {
+        library.render(AgendaView(agenda: agenda).dictionary, withTemplate: format.templateName) ?? ""
+    }
+
+    /// The directory of the built-in templates inside the module's resource bundle, which
+    /// SwiftPM puts beside the executable (or the test bundle).
+    ///
+    /// Looked up by hand rather than through `Bundle.module`, which stops the process when
+    /// the bundle is missing; a missing bundle is an error the command line can explain.
+    public static func builtInDirectory() throws(AgendaTemplateError) -> URL {
+        var places = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL {
+            places.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        for place in places {
+            for bundle in ["Rhythm_RhythmAgenda.resources", "Rhythm_RhythmAgenda.bundle"] {
+                for inner in ["Templates", "Contents/Resources/Templates"] {
+                    let directory = place.appendingPathComponent(bundle).appendingPathComponent(inner)
+                    if FileManager.default.fileExists(
+                        atPath: directory.appendingPathComponent("agenda.html.mustache").path)
+                    {
+                        return directory
+                    }
+                }
+            }
+        }
+        throw AgendaTemplateError(
+            code: .missingTemplate, file: places[0].appendingPathComponent("Rhythm_RhythmAgenda.resources").path,
+            message: "The built-in agenda templates are not installed beside the rhythm executable.",
+            advice: "Install the Rhythm_RhythmAgenda.resources directory from the build beside the executable."
+        )
+    }
+
+    /// The `.mustache` files directly in `directory`, by template name.
+    private static func templateFiles(in directory: URL) throws(AgendaTemplateError) -> [(String, String)] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw AgendaTemplateError(
+                code: .unreadableTemplate, file: directory.path,
+                message: "The template directory cannot be read.",
+                advice: "Check that it exists and that the rhythm user may read it."
+            )
+        }
+        return names.filter { $0.hasSuffix(".mustache") }.sorted().map {
+            (String($0.dropLast(".mustache".count)), directory.appendingPathComponent($0).path)
+        }
+    }
+
+    private static func read(_ file: String) throws(AgendaTemplateError) -> String {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw AgendaTemplateError(
+                code: .unreadableTemplate, file: file,
+                message: "The template cannot be read.",
+                advice: "Check that the rhythm user may read it."
+            )
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

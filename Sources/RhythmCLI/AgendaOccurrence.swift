@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import RhythmCore
+
+/// Finds the occurrence `rhythm agenda show` is about: the one on a given original date,
+/// or the next one; a date with no meeting is answered with the nearest dates that have one.
+struct AgendaOccurrence {
+    let initiative: Initiative
+    let series: MeetingSeries
+
+    func find(date: LocalDate?, now: Date) throws -> Occurrence {
+        let schedule = Schedule(initiative: initiative)
+        guard let date else {
+            let window = DateInterval(start: now.addingTimeInterval(-86_400), duration: 800 * 86_400)
+            let upcoming = schedule.occurrences(of: [series], in: window).first { occurrence in
+                if case .cancelled = occurrence.status { return false }
+                return occurrence.end > now
+            }
+            guard let upcoming else {
+                throw ValidationError("\(series.id) has no meeting in the next two years.")
+            }
+            return upcoming
+        }
+        let zone = series.timeZone
+        let middle = zone.instant(for: LocalDateTime(date: date, time: .midnight))
+        let window = DateInterval(start: middle.addingTimeInterval(-400 * 86_400), duration: 800 * 86_400)
+        let all = schedule.occurrences(of: [series], in: window, includingSkipped: true)
+        if let found = all.first(where: { $0.originalStart.date == date }) {
+            if case .skipped(let reason) = found.status {
+                throw ValidationError(
+                    "The \(series.id) meeting of \(date) is skipped\(reason.map { " (\($0))" } ?? ""), so it has no agenda."
+                        + nearest(to: date, in: all))
+            }
+            return found
+        }
+        throw ValidationError(
+            "\(series.id) has no meeting on \(OccurrenceText.dayAndDate(date))." + nearest(to: date, in: all))
+    }
+
+    /// ` The nearest are Tue 2027-04-13 and Tue 2027-05-11.`
+    private func nearest(to date: LocalDate, in occurrences: [Occurrence]) -> String {
+        let held = occurrences.filter { !$0.status.isSkipped }.map(\.originalStart.date)
+        let dates = [held.last { $0 < date }, held.first { $0 > date }].compactMap { $0 }
+        switch dates.count {
+        case 0: return " It has no meetings within a year of that date."
+        case 1: return " The nearest is \(OccurrenceText.dayAndDate(dates[0]))."
+        default:
+            return " The nearest are \(OccurrenceText.dayAndDate(dates[0])) and \(OccurrenceText.dayAndDate(dates[1]))."
+        }
+    }
+}

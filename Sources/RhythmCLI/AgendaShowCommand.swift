@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import RhythmAgenda
+import RhythmConfig
+import RhythmCore
+import RhythmStore
+
+/// `rhythm agenda show`: the agenda of one meeting, built from the live data and rendered
+/// through the templates, so a coordinator sees exactly what attendees will receive.
+struct AgendaShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show the agenda of a meeting, built from the live data.",
+        discussion: """
+            Builds the agenda of one occurrence of SERIES: header, standing items, the items \
+            submitted for it with their times, the actions to review (overdue first, then by \
+            owner) and, for indicator reviews, the scorecard. Without --date, shows the next \
+            meeting that is not cancelled.
+
+            Templates are read from --templates, else from templates/ beside the \
+            configuration file when it exists; any template missing there is Rhythm's \
+            built-in one. A broken template is reported with its file, line and tag, and \
+            the command exits with 78.
+
+            Examples:
+              rhythm agenda show leadership-table --next
+              rhythm agenda show indicator-review --date 2027-05-27 --format html > review.html
+              rhythm agenda show attendance-wg --format md --templates ./my-templates
+            """
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The series, by id.", valueName: "series"))
+    var seriesID: String
+
+    @Option(help: ArgumentHelp("The meeting's original date (YYYY-MM-DD), even if it moved.", valueName: "date"))
+    var date: String?
+
+    @Flag(help: "The next meeting of the series (the default).")
+    var next = false
+
+    @Option(help: ArgumentHelp("md, html or text.", valueName: "format"))
+    var format: AgendaFormat = .text
+
+    @Option(help: ArgumentHelp("A directory of templates that override the built-in ones.", valueName: "dir"))
+    var templates: String?
+
+    func validate() throws {
+        if date != nil, next {
+            throw ValidationError("Give either --date or --next, not both.")
+        }
+        if let date, LocalDate(iso: date) == nil {
+            throw ValidationError("--date expects a date such as 2027-04-13; found \"\(date)\".")
+        }
+    }
+
+    func run() throws {
+        let initiative = try options.load().initiative
+        guard let series = initiative.series.first(where: { $0.id == seriesID }) else {
+            throw ValidationError(UpcomingQuery.unknown("series", seriesID, among: initiative.series.map(\.id)))
+        }
+        let renderer = try Self.renderer(templates: templates, configurationPath: options.path)
+        let now = Date()
+        let occurrence = try AgendaOccurrence(initiative: initiative, series: series)
+            .find(date: date.flatMap { LocalDate(iso: $0) }, now: now)
+        let store = try database.open()
+        let (actions, items, results) = try DatabaseOptions.checked { () throws(StoreError) in
+            (
+                try store.openActions(),
+                try store.agendaItems(
+                    seriesID: series.id, occurrenceDate: occurrence.originalStart.date, limit: 10_000, offset: 0),
+                try store.allIndicatorResults()
+            )
+        }
+        let agenda = AgendaBuilder().agenda(
+            for: occurrence, initiative: initiative, actions: actions, items: items, results: results,
+            today: initiative.timeZone.wallClock(at: now).date)
+        print(renderer.render(agenda, format: format), terminator: "")
+    }
+
+    /// The renderer for `--templates`, or `templates/` beside the configuration; a broken
+    /// template is printed and ends the command with 78 (EX_CONFIG).
+    static func renderer(templates: String?, configurationPath: String) throws -> AgendaRenderer {
+        let directory =
+            templates.map { URL(fileURLWithPath: $0) }
+            ?? AgendaRenderer.defaultDirectory(forConfigurationAt: configurationPath)
+        do {
+            return try AgendaRenderer(directory: directory)
+        } catch {
+            StandardError.print(error.description)
+            throw ExitCode(78)
+        }
+    }
+}
+
+extension AgendaFormat: ExpressibleByArgument {}
