@@ -66,7 +66,8 @@ let package = Package(
         .target(
             name: "RhythmDaemon",
             dependencies: [
-                "RhythmAPI", "RhythmCore", "RhythmConfig", "RhythmFeeds", "RhythmStore", "RhythmServer", "ICalendar",
+                "RhythmAPI", "RhythmAgenda", "RhythmCore", "RhythmConfig", "RhythmFeeds", "RhythmStore", "RhythmServer",
+                "ICalendar",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),

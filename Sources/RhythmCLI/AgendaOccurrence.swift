@@ -11,12 +11,7 @@ struct AgendaOccurrence {
     func find(date: LocalDate?, now: Date) throws -> Occurrence {
         let schedule = Schedule(initiative: initiative)
         guard let date else {
-            let window = DateInterval(start: now.addingTimeInterval(-86_400), duration: 800 * 86_400)
-            let upcoming = schedule.occurrences(of: [series], in: window).first { occurrence in
-                if case .cancelled = occurrence.status { return false }
-                return occurrence.end > now
-            }
-            guard let upcoming else {
+            guard let upcoming = schedule.nextMeeting(of: series, after: now) else {
                 throw ValidationError("\(series.id) has no meeting in the next two years.")
             }
             return upcoming

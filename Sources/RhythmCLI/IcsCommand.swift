@@ -12,9 +12,11 @@ struct IcsCommand: ParsableCommand {
         commandName: "ics",
         abstract: "Write a calendar feed to a file or to standard output.",
         discussion: """
-            Writes exactly the bytes `rhythm serve` would serve for the same feed. Like the \
-            server, it records each series' publication in the database, so that a series \
-            whose time, place or rule changed gets a higher SEQUENCE and calendars update it.
+            Writes exactly the bytes `rhythm serve` would serve for the same feed, except that \
+            a private feed's agendas have no links to agenda pages (those need the \
+            subscriber's token). Like the server, it records each series' publication in the \
+            database, so that a series whose time, place or rule changed gets a higher \
+            SEQUENCE and calendars update it.
 
             Examples:
               rhythm ics -o /var/www/calendar/brightwater.ics
@@ -46,7 +48,18 @@ struct IcsCommand: ParsableCommand {
         let catalog = try DatabaseOptions.checked { () throws(StoreError) in
             try FeedCatalog.publish(loaded, store: store, now: Date())
         }
-        guard let rendered = catalog.render(audience, now: Date()) else {
+        let now = Date()
+        var notes: [String: OccurrenceNote] = [:]
+        if audience.isPrivate {
+            // The agendas of the next meetings, as the server writes them, but without links
+            // to agenda pages: those need the subscriber's token, which only its URL holds.
+            let renderer = try AgendaShowCommand.renderer(templates: nil, configurationPath: options.path)
+            let agendas = AgendaService(store: store, renderer: renderer)
+            notes = try DatabaseOptions.checked { () throws(StoreError) in
+                try agendas.notes(for: audience, initiative: loaded.initiative, now: now) { _ in nil }
+            }
+        }
+        guard let rendered = catalog.render(audience, now: now, notes: notes) else {
             let kind = String(feed.prefix { $0 != ":" })
             let id = String(feed.drop { $0 != ":" }.dropFirst())
             let known = loaded.initiative.ids(of: FeedSubject.Kind(rawValue: kind) ?? .partner)

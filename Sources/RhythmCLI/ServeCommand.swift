@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import RhythmAgenda
 import RhythmConfig
 import RhythmDaemon
 import RhythmStore
@@ -47,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             StandardError.print("error: \(error.description)")
             throw ExitCode(DatabaseOptions.failureStatus)
+        } catch let error as AgendaTemplateError {
+            StandardError.print(error.description)
+            throw ExitCode(78)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RhythmAgenda
 import RhythmConfig
 import RhythmCore
 import RhythmServer
@@ -7,8 +8,8 @@ import RhythmStore
 import ServiceLifecycle
 import UnixSignals
 
-/// Reloads the configuration on SIGHUP: validates the file first, and only when it is
-/// clean publishes it and drops every cached feed. A bad file is logged with all its errors
+/// Reloads the configuration and the agenda templates on SIGHUP: validates them first, and
+/// only when they are clean publishes them and drops every cached feed. A bad file is logged with all its errors
 /// while the service keeps running on the last good configuration.
 struct ConfigurationReloader: Service {
     let path: String
@@ -38,9 +39,19 @@ struct ConfigurationReloader: Service {
                 metadata: ["config.path": "\(path)", "error.code": "\(error.code)"])
             return
         }
+        let renderer: AgendaRenderer
+        do {
+            renderer = try AgendaRenderer(directory: AgendaRenderer.defaultDirectory(forConfigurationAt: path))
+        } catch {
+            logger.error("\(error.description)")
+            logger.error(
+                "An agenda template has errors; still running on the last good configuration",
+                metadata: ["error.code": "\(error.code)"])
+            return
+        }
         do {
             let catalog = try FeedCatalog.publish(loaded, store: store, now: Date())
-            feeds.replace(with: catalog)
+            feeds.replace(with: catalog, agendas: AgendaService(store: store, renderer: renderer))
             await cache.invalidateAll()
         } catch {
             logger.error(

@@ -9,6 +9,8 @@ import RhythmStore
 /// and the HTTP server both go through it, so they produce the same bytes.
 public struct FeedCatalog: Sendable {
     public let initiative: Initiative
+    /// Where partners reach the service; links in feeds start with it.
+    public let baseURL: String
     private let builder: FeedBuilder
     private let revisions: [String: FeedRevision]
     /// When the catalog was made; the Last-Modified of a feed that holds no series.
@@ -25,21 +27,28 @@ public struct FeedCatalog: Sendable {
             FeedRevision(sequence: $0.sequence, created: $0.createdAt, lastModified: $0.lastModifiedAt)
         }
         return FeedCatalog(
-            initiative: configuration.initiative, builder: builder, revisions: revisions, publishedAt: now)
+            initiative: configuration.initiative, baseURL: configuration.service.baseURL, builder: builder,
+            revisions: revisions, publishedAt: now)
     }
 
-    private init(initiative: Initiative, builder: FeedBuilder, revisions: [String: FeedRevision], publishedAt: Date) {
+    private init(
+        initiative: Initiative, baseURL: String, builder: FeedBuilder, revisions: [String: FeedRevision],
+        publishedAt: Date
+    ) {
         self.initiative = initiative
+        self.baseURL = baseURL
         self.builder = builder
         self.revisions = revisions
         self.publishedAt = publishedAt
     }
 
     /// The feed's bytes and the last time anything in it changed; nil when its subject is
-    /// no longer in the configuration.
-    public func render(_ audience: FeedAudience, now: Date) -> (body: Data, lastModified: Date)? {
+    /// no longer in the configuration. `notes` (by series id) carry the next agendas.
+    public func render(
+        _ audience: FeedAudience, now: Date, notes: [String: OccurrenceNote] = [:]
+    ) -> (body: Data, lastModified: Date)? {
         guard audience.exists(in: initiative) else { return nil }
-        let calendar = builder.calendar(for: audience, revisions: revisions, now: now)
+        let calendar = builder.calendar(for: audience, revisions: revisions, now: now, notes: notes)
         let included = audience.series(in: initiative).compactMap { revisions[$0.id]?.lastModified }
         return (calendar.serializedData(), included.max() ?? publishedAt)
     }
@@ -52,6 +61,16 @@ extension FeedAudience {
         case .partner(let id): self = .partner(id)
         case .person(let id): self = .person(id)
         case .group(let id): self = .group(id)
+        }
+    }
+
+    /// `public`, `partner:ID`, `person:ID` or `group:ID`: the form `init(parsing:)` reads.
+    public var key: String {
+        switch self {
+        case .everyone: "public"
+        case .partner(let id): FeedSubject.partner(id).description
+        case .person(let id): FeedSubject.person(id).description
+        case .group(let id): FeedSubject.group(id).description
         }
     }
 

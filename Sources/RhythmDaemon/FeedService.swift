@@ -1,18 +1,27 @@
 import Foundation
 import NIOPosix
+import RhythmAgenda
 import RhythmCore
 import RhythmFeeds
 import RhythmServer
 import RhythmStore
 import Synchronization
 
-/// Serves the feeds of the current configuration to the HTTP server.
+/// Serves the feeds and agenda pages of the current configuration to the HTTP server.
 ///
-/// The public feed is always there; a private feed is found by hashing the presented token
-/// and looking it up in the store on every request, so a revoked token stops working at
-/// once. Rendering is the server's cache's business; this type only says which feed a name
-/// means and renders it.
-public final class FeedService: FeedProvider {
+/// The public feed is always there and names nobody. A private feed is found by hashing the
+/// presented token and looking it up in the store on every request, so a revoked token
+/// stops working at once; it carries the agenda of each series' next meeting, with a link
+/// to the agenda page under the same token. Rendering is the server's cache's business;
+/// this type says which feed a name means, renders it, and drops the cache when the data
+/// behind it changed.
+public final class FeedService: FeedProvider, AgendaPageProvider {
+    /// What one loaded configuration serves.
+    private struct Published {
+        var catalog: FeedCatalog
+        var agendas: AgendaService
+    }
+
     /// What the cached feeds were rendered from, besides the configuration: the store's
     /// change counter (another process, such as the command line, may have written) and
     /// the hour (a meeting that has passed hands "next meeting" to the one after).
@@ -23,42 +32,82 @@ public final class FeedService: FeedProvider {
 
     private let store: AppDatabase
     private let cache: FeedCache
-    private let catalog: Mutex<FeedCatalog>
+    private let published: Mutex<Published>
     private let freshness = Mutex<(checkedAt: Date, state: Freshness)?>(nil)
 
-    public init(catalog: FeedCatalog, store: AppDatabase, cache: FeedCache) {
+    public init(catalog: FeedCatalog, agendas: AgendaService, store: AppDatabase, cache: FeedCache) {
         self.store = store
         self.cache = cache
-        self.catalog = Mutex(catalog)
+        self.published = Mutex(Published(catalog: catalog, agendas: agendas))
     }
 
     /// The initiative of the configuration being served; it changes on a reload.
     public var initiative: Initiative {
-        catalog.withLock { $0 }.initiative
+        published.withLock { $0 }.catalog.initiative
     }
 
-    /// Serves `catalog` from now on; the caller invalidates the server's cache.
-    public func replace(with catalog: FeedCatalog) {
-        self.catalog.withLock { $0 = catalog }
+    /// Serves `catalog` and `agendas` from now on; the caller invalidates the server's cache.
+    public func replace(with catalog: FeedCatalog, agendas: AgendaService) {
+        published.withLock { $0 = Published(catalog: catalog, agendas: agendas) }
     }
 
     public func feedKey(forName name: String) async throws -> String? {
         try await dropStaleFeeds(now: Date())
         if name == "public" { return name }
-        let store = self.store
-        // SQLite calls block, so they run on NIO's thread pool, not on Swift's cooperative pool.
-        let subject = try await NIOThreadPool.singleton.runIfActive {
-            try store.feedSubject(forToken: name, now: Date())
-        }
-        guard let subject, FeedAudience(subject).exists(in: catalog.withLock({ $0 }).initiative) else { return nil }
-        return subject.description
+        guard let audience = try await audience(forToken: name) else { return nil }
+        // The token is part of the key because the feed links to agenda pages under it.
+        return "\(audience.key)/\(name)"
     }
 
     public func renderFeed(key: String) async throws -> FeedDocument? {
-        guard let audience = FeedAudience(parsing: key),
-            let rendered = catalog.withLock({ $0 }).render(audience, now: Date())
+        let current = published.withLock { $0 }
+        let now = Date()
+        if key == "public" {
+            return current.catalog.render(.everyone, now: now).map(Self.document)
+        }
+        guard let slash = key.firstIndex(of: "/"), let audience = FeedAudience(parsing: String(key[..<slash])) else {
+            return nil
+        }
+        let token = String(key[key.index(after: slash)...])
+        let base = current.catalog.baseURL
+        let notes = try await NIOThreadPool.singleton.runIfActive {
+            try current.agendas.notes(for: audience, initiative: current.catalog.initiative, now: now) { occurrence in
+                URL(string: "\(base)/agenda/\(token)/\(occurrence.series.id)/\(occurrence.originalStart.date)")
+            }
+        }
+        return current.catalog.render(audience, now: now, notes: notes).map(Self.document)
+    }
+
+    /// The HTML agenda of the meeting of `seriesID` originally due on `date`, for the holder
+    /// of a private feed token whose feed has that series; nil otherwise, whatever the reason.
+    public func agendaPage(token: String, seriesID: String, date: String) async throws -> String? {
+        guard let audience = try await audience(forToken: token), let date = LocalDate(iso: date) else { return nil }
+        let current = published.withLock { $0 }
+        let initiative = current.catalog.initiative
+        guard let series = audience.series(in: initiative).first(where: { $0.id == seriesID }),
+            let occurrence = Schedule(initiative: initiative).occurrence(of: series, originalDate: date)
         else { return nil }
-        return FeedDocument(body: [UInt8](rendered.body), lastModified: rendered.lastModified)
+        let now = Date()
+        let agenda = try await NIOThreadPool.singleton.runIfActive {
+            try current.agendas.agenda(for: occurrence, initiative: initiative, now: now)
+        }
+        return current.agendas.renderer.render(agenda, format: .html)
+    }
+
+    /// The private audience a token was issued for, if it is valid and its subject exists.
+    private func audience(forToken token: String) async throws -> FeedAudience? {
+        let store = self.store
+        // SQLite calls block, so they run on NIO's thread pool, not on Swift's cooperative pool.
+        let subject = try await NIOThreadPool.singleton.runIfActive {
+            try store.feedSubject(forToken: token, now: Date())
+        }
+        guard let subject else { return nil }
+        let audience = FeedAudience(subject)
+        return audience.exists(in: initiative) ? audience : nil
+    }
+
+    private static func document(_ rendered: (body: Data, lastModified: Date)) -> FeedDocument {
+        FeedDocument(body: [UInt8](rendered.body), lastModified: rendered.lastModified)
     }
 
     /// Drops every cached feed when the store or the hour changed since they were rendered.

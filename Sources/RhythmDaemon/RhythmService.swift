@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import RhythmAPI
+import RhythmAgenda
 import RhythmConfig
 import RhythmCore
 import RhythmServer
@@ -37,8 +38,11 @@ public struct RhythmService: Sendable {
     /// Runs until a shutdown signal arrives.
     public func run() async throws {
         let catalog = try FeedCatalog.publish(configuration, store: store, now: Date())
+        let renderer = try AgendaRenderer(
+            directory: AgendaRenderer.defaultDirectory(forConfigurationAt: configurationPath))
         let cache = FeedCache(isEnabled: cachesFeeds)
-        let feeds = FeedService(catalog: catalog, store: store, cache: cache)
+        let feeds = FeedService(
+            catalog: catalog, agendas: AgendaService(store: store, renderer: renderer), store: store, cache: cache)
         let settings = configuration.service
         // A write through the API may change what any feed or agenda shows: drop them all.
         let api = APIRoutes(
@@ -48,7 +52,10 @@ public struct RhythmService: Sendable {
             feeds: feeds,
             cache: cache,
             logger: logger,
-            addRoutes: { api.register(on: $0) }
+            addRoutes: { router in
+                api.register(on: router)
+                AgendaPageController(pages: feeds).addRoutes(to: router)
+            }
         )
         let reloader = ConfigurationReloader(
             path: configurationPath, store: store, feeds: feeds, cache: cache, current: settings, logger: logger)

@@ -39,4 +39,26 @@ public struct Schedule: Sendable {
         let window = DateInterval(start: instant, duration: TimeInterval(horizonDays) * 86_400)
         return occurrences(of: [series], in: window).first
     }
+
+    /// The next meeting of `series` that is held (neither cancelled nor skipped) and has not
+    /// ended at `instant`: the one whose agenda people need now.
+    public func nextMeeting(of series: MeetingSeries, after instant: Date, horizonDays: Int = 800) -> Occurrence? {
+        let window = DateInterval(
+            start: instant.addingTimeInterval(-86_400), duration: TimeInterval(horizonDays) * 86_400)
+        return occurrences(of: [series], in: window).first { occurrence in
+            if case .cancelled = occurrence.status { return false }
+            return occurrence.end > instant
+        }
+    }
+
+    /// The occurrence of `series` the rule put on the local `date` (its RECURRENCE-ID date),
+    /// wherever it moved to; skipped ones only when `includingSkipped` asks for them.
+    public func occurrence(of series: MeetingSeries, originalDate date: LocalDate, includingSkipped: Bool = false)
+        -> Occurrence?
+    {
+        let middle = series.timeZone.instant(for: LocalDateTime(date: date, time: .midnight))
+        let window = DateInterval(start: middle.addingTimeInterval(-400 * 86_400), duration: 800 * 86_400)
+        return occurrences(of: [series], in: window, includingSkipped: includingSkipped)
+            .first { $0.originalStart.date == date }
+    }
 }

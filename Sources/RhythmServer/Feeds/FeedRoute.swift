@@ -17,8 +17,13 @@ enum FeedRoute {
         return !path.dropFirst(prefix.count).contains("/")
     }
 
-    /// `path` as it may be logged: every name but "public" may be a token, a capability.
+    /// `path` as it may be logged: every feed name but "public" may be a token, a
+    /// capability, and so is the first segment of an agenda page's path.
     static func loggable(_ path: String) -> String {
+        if path.hasPrefix("/agenda/") {
+            let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+            return (["", "agenda", "<token>"] + segments.dropFirst(3)).joined(separator: "/")
+        }
         guard path.hasPrefix(prefix), path != prefix + FeedKind.publicName + suffix else {
             return path
         }

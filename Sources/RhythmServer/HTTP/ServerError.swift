@@ -8,6 +8,7 @@ import Hummingbird
 struct ServerError: Error, HTTPResponseError, CustomStringConvertible {
     private enum Code {
         case feedNotFound
+        case pageNotFound
         case methodNotAllowed
         case internalError
     }
@@ -20,6 +21,8 @@ struct ServerError: Error, HTTPResponseError, CustomStringConvertible {
 
     /// No feed has that name, whether the token is unknown, malformed or revoked.
     static var feedNotFound: Self { .init(.feedNotFound) }
+    /// No agenda page here for that token, whether the token, the series or the date is wrong.
+    static var pageNotFound: Self { .init(.pageNotFound) }
     /// Feeds only answer GET and HEAD.
     static var methodNotAllowed: Self { .init(.methodNotAllowed) }
     /// Something inside Rhythm failed; the details are logged, not sent.
@@ -27,7 +30,7 @@ struct ServerError: Error, HTTPResponseError, CustomStringConvertible {
 
     var status: HTTPResponse.Status {
         switch value {
-        case .feedNotFound: .notFound
+        case .feedNotFound, .pageNotFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .internalError: .internalServerError
         }
@@ -36,6 +39,7 @@ struct ServerError: Error, HTTPResponseError, CustomStringConvertible {
     var description: String {
         switch value {
         case .feedNotFound: "No feed here.\n"
+        case .pageNotFound: "No agenda here.\n"
         case .methodNotAllowed: "Feeds answer GET and HEAD only.\n"
         case .internalError: "The server could not answer. Please try again later.\n"
         }

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// What the backbone records from the command line reaches subscribers: the next meeting's
+/// DESCRIPTION in a private feed and the agenda page it links to, in the agenda's order.
+@Suite struct AgendaServingTests {
+    typealias Server = ServeEndToEndTests.Server
+
+    /// The DESCRIPTION of the override for `recurrenceID` in `feed`, unfolded and unescaped.
+    static func description(in feed: String, recurrenceID: String) -> String? {
+        let unfolded = feed.replacingOccurrences(of: "\r\n ", with: "")
+        guard let event = unfolded.components(separatedBy: "BEGIN:VEVENT").first(where: { $0.contains(recurrenceID) }),
+            let line = event.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("DESCRIPTION:") })
+        else { return nil }
+        return line.dropFirst("DESCRIPTION:".count).replacingOccurrences(of: "\\n", with: "\n")
+            .replacingOccurrences(of: "\\,", with: ",").replacingOccurrences(of: "\\;", with: ";")
+    }
+
+    /// Where each of `texts` appears in `text`, in order; nil when one is missing.
+    static func positions(of texts: [String], in text: String) -> [String.Index]? {
+        let found = texts.map { text.range(of: $0)?.lowerBound }
+        return found.contains(nil) ? nil : found.compactMap { $0 }
+    }
+
+    @Test("actions, items and indicator values recorded while the server runs appear in the feed and the agenda page")
+    func recordedWorkIsServed() async throws {
+        let server = try Server()
+        try await server.waitUntilReady()
+        let rotated = try server.rhythm(["feed", "rotate", "partner:brightwater-council"])
+        let feedPath = String(
+            rotated.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(server.base.count))
+        let before = String(decoding: try await server.get(feedPath).0, as: UTF8.self)
+
+        for arguments in [
+            [
+                "action", "add", "Circulate the 2027 budget", "--owner", "priya-natarajan", "--group",
+                "leadership-table",
+                "--due", "2099-01-20",
+            ],
+            ["action", "add", "Draft the attendance MOU", "--owner", "amara-okafor", "--due", "2026-01-15"],
+            ["agenda", "add", "leadership-table", "Youth employment pilot", "--next", "--minutes", "20"],
+            ["indicator", "record", "school-attendance", "--period", "2026-Q3", "--value", "91.5"],
+        ] {
+            let result = try server.rhythm(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+
+        // The next leadership table and indicator review after now, as upcoming lists them.
+        let upcoming = try server.rhythm([
+            "upcoming", "--format", "json", "--days", "400", "--series", "leadership-table",
+        ])
+        let next = try #require(
+            upcoming.standardOutput.components(separatedBy: "\"original_start\" : \"").dropFirst().first?.prefix(10))
+        let recurrenceID = "RECURRENCE-ID;TZID=Australia/Melbourne:\(next.replacingOccurrences(of: "-", with: ""))"
+
+        var feed = before
+        try await server.eventually("the feed shows the new agenda") {
+            feed = String(decoding: try await server.get(feedPath).0, as: UTF8.self)
+            return Self.description(in: feed, recurrenceID: recurrenceID)?.contains("Youth employment pilot") == true
+        }
+        let description = try #require(Self.description(in: feed, recurrenceID: recurrenceID))
+        // Standing items, then submitted items, then actions: overdue first.
+        #expect(
+            Self.positions(
+                of: [
+                    "Progress on the common agenda", "Youth employment pilot", "Draft the attendance MOU",
+                    "Circulate the 2027 budget",
+                ], in: description)?.isSorted == true, "\(description)")
+        let token = String(feedPath.dropFirst("/feeds/".count).dropLast(".ics".count))
+        let pagePath = "/agenda/\(token)/leadership-table/\(next)"
+        #expect(description.contains("Full agenda: \(server.base)\(pagePath)"))
+        #expect(feed.contains("91.5"))
+
+        let (page, response) = try await server.get(pagePath)
+        #expect(response.statusCode == 200)
+        #expect(response.value(forHTTPHeaderField: "Content-Type") == "text/html; charset=utf-8")
+        #expect(response.value(forHTTPHeaderField: "Referrer-Policy") == "no-referrer")
+        let html = String(decoding: page, as: UTF8.self)
+        #expect(
+            Self.positions(
+                of: ["Youth employment pilot", "Draft the attendance MOU", "Circulate the 2027 budget"], in: html)?
+                .isSorted == true)
+
+        // The page answers only its feed's token, for its feed's series and real dates.
+        let (missingBody, wrongToken) = try await server.get(
+            "/agenda/\(String(repeating: "A", count: 43))/leadership-table/\(next)")
+        #expect(wrongToken.statusCode == 404)
+        let (wrongDateBody, wrongDate) = try await server.get("/agenda/\(token)/leadership-table/2026-12-09")
+        #expect(wrongDate.statusCode == 404)
+        #expect(missingBody == wrongDateBody)
+        #expect(try await server.get("/agenda/\(token)/backbone-standup/\(next)").1.statusCode == 404)
+
+        // The public feed names nobody, so it carries no agenda.
+        let publicFeed = String(decoding: try await server.get("/feeds/public.ics").0, as: UTF8.self)
+        #expect(!publicFeed.contains("Draft the attendance MOU"))
+        #expect(server.stop() == 0)
+    }
+}
+
+extension Array where Element: Comparable {
+    /// Whether the elements are in ascending order.
+    fileprivate var isSorted: Bool { zip(self, dropFirst()).allSatisfy { $0 <= $1 } }
+}
