@@ -99,6 +99,48 @@ import Testing
         #expect(!publicFeed.contains("Draft the attendance MOU"))
         #expect(server.stop() == 0)
     }
+
+    @Test("an action posted to the JSON API of the running server reaches the partner's feed; a read token cannot post")
+    func actionThroughTheAPI() async throws {
+        let server = try Server()
+        try await server.waitUntilReady()
+        let rotated = try server.rhythm(["feed", "rotate", "partner:brightwater-council"])
+        let feedPath = String(
+            rotated.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(server.base.count))
+        _ = try await server.get(feedPath)
+        let writer = try server.rhythm([
+            "api-token", "create", "council-portal", "--scope", "write", "--partner", "brightwater-council",
+        ])
+        let reader = try server.rhythm(["api-token", "create", "dashboard", "--scope", "read"])
+        #expect(writer.status == 0 && reader.status == 0, "\(writer.standardError) \(reader.standardError)")
+        let body = Data(
+            #"{"title": "Book the youth forum venue", "owner_id": "amara-okafor", "group_id": "leadership-table"}"#.utf8
+        )
+
+        let (_, refused) = try await server.send(
+            "POST", "/api/v1/actions",
+            headers: [
+                "Authorization": "Bearer \(reader.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))",
+                "Content-Type": "application/json",
+            ],
+            body: body)
+        #expect(refused.statusCode == 403)
+        let (created, response) = try await server.send(
+            "POST", "/api/v1/actions",
+            headers: [
+                "Authorization": "Bearer \(writer.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))",
+                "Content-Type": "application/json",
+            ],
+            body: body)
+        #expect(response.statusCode == 201, "\(String(decoding: created, as: UTF8.self))")
+
+        try await server.eventually("the feed shows the action") {
+            String(decoding: try await server.get(feedPath).0, as: UTF8.self).contains("Book the youth forum venue")
+        }
+        let audit = try server.rhythm(["audit", "--entity", "action"])
+        #expect(audit.standardOutput.contains("api:council-portal"))
+        #expect(server.stop() == 0)
+    }
 }
 
 extension Array where Element: Comparable {

@@ -45,7 +45,15 @@ import Testing
         }
 
         func get(_ path: String, headers: [String: String] = [:]) async throws -> (Data, HTTPURLResponse) {
+            try await send("GET", path, headers: headers)
+        }
+
+        func send(_ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil) async throws
+            -> (Data, HTTPURLResponse)
+        {
             var request = URLRequest(url: URL(string: base + path)!)
+            request.httpMethod = method
+            request.httpBody = body
             request.timeoutInterval = 10
             for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
             let (data, response) = try await URLSession.shared.data(for: request)
