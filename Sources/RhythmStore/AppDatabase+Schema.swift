@@ -29,6 +29,9 @@ extension AppDatabase {
         migrator.registerMigration("v2-work") { db in
             try createWorkTables(in: db)
         }
+        migrator.registerMigration("v3-outbox") { db in
+            try createOutboxTable(in: db)
+        }
         return migrator
     }
 }
@@ -104,5 +107,31 @@ extension AppDatabase {
             table.column("revoked_at", .datetime)
             table.column("last_used_at", .datetime)
         }
+    }
+}
+
+extension AppDatabase {
+    /// The outbox: one row per planned reminder, keyed by the reminder's deterministic key.
+    fileprivate static func createOutboxTable(in db: Database) throws {
+        try db.create(table: "outbox_entry") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("key", .text).notNull().unique()
+            table.column("channel_id", .text).notNull()
+            table.column("recipient", .text).notNull()
+            table.column("due_at", .datetime).notNull()
+            table.column("useful_until", .datetime).notNull()
+            table.column("payload", .text)
+            table.column("status", .text).notNull()
+                .check { ["pending", "sending", "sent", "dead", "withdrawn", "skipped"].contains($0) }
+            table.column("held", .boolean).notNull().defaults(to: false)
+            table.column("attempts", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+            table.column("next_attempt_at", .datetime).notNull()
+            table.column("last_reply", .text)
+            table.column("message_id", .text).notNull().unique()
+            table.column("created_at", .datetime).notNull()
+            table.column("updated_at", .datetime).notNull()
+        }
+        try db.create(index: "outbox_entry_on_status_next", on: "outbox_entry", columns: ["status", "next_attempt_at"])
+        try db.create(index: "outbox_entry_on_status_due", on: "outbox_entry", columns: ["status", "due_at"])
     }
 }

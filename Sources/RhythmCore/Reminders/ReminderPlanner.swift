@@ -1,0 +1,171 @@
+import Foundation
+
+/// Turns the initiative's reminder rules into the reminders due in a window: a pure
+/// function of the configuration, the actions, the indicator results and `now`.
+///
+/// Choices the rules leave open, fixed here so every run agrees:
+/// - A meeting reminder `N minutes/hours` before is that long before the start instant;
+///   `N days/business days` before is the meeting's own wall-clock time in its own zone on
+///   the day `N` (business) days earlier. It is useful until the meeting starts.
+/// - Actions and indicator data are due on a date; reminders about them go out at
+///   `workdayStart` (09:00) in the owner's zone. `before` counts back from 09:00 on the due
+///   date; the first `overdue` reminder is at 09:00 on the day after the due date (on the
+///   first business day after it when the rule repeats in business days), then one every
+///   `repeatEvery`, `maximumCount` in all (one when the rule does not repeat).
+/// - An action reminder is useful until the next one about the same action would go out:
+///   `before` until the first overdue time, each repetition until the next, and the last
+///   repetition for `lastRepetitionLifetime` (7 days). Indicator reminders are useful until
+///   the review starts; repetitions that would fall after it are not planned.
+/// - Quiet hours are read in the recipient's zone with the person's own hours, else the
+///   initiative's; a chat post uses the initiative's hours and zone. A reminder deferred
+///   past its useful-until is dropped.
+/// - Digests: see `ReminderPlanner+Digest.swift`.
+/// - `now` only decides whether indicator data already counts as late; the keys and due
+///   instants of the plan do not depend on it, so planning twice gives the same reminders.
+/// - An action or indicator whose owner is not a known person produces nothing, and so
+///   does an audience that does not fit the subject (the configuration check refuses both).
+public enum ReminderPlanner {
+    /// When reminders about things due on a date go out, in the owner's zone.
+    public static let workdayStart = LocalTime(hour: 9, minute: 0)!
+    /// How long the last overdue reminder of an action stays worth sending.
+    public static let lastRepetitionLifetime: TimeInterval = 7 * 86_400
+
+    /// Every reminder whose due instant lies in `window` (start included, end excluded),
+    /// sorted by due instant then key.
+    public static func plan(
+        initiative: Initiative,
+        window: DateInterval,
+        actions: [Action],
+        results: [IndicatorResult],
+        now: Date
+    ) -> [Reminder] {
+        let context = Context(initiative: initiative, window: window)
+        var candidates: [Reminder] = []
+        for rule in initiative.reminderRules {
+            guard let channel = initiative.channels.first(where: { $0.id == rule.channelID }) else { continue }
+            switch rule.subject {
+            case .meetings(let seriesIDs):
+                candidates += context.meetingReminders(rule: rule, channel: channel, seriesIDs: seriesIDs)
+            case .actions:
+                candidates += context.actionReminders(rule: rule, channel: channel, actions: actions)
+            case .indicators:
+                candidates += context.indicatorReminders(rule: rule, channel: channel, results: results, now: now)
+            }
+        }
+        let deferred = candidates.compactMap(context.deferredForQuietHours).filter { $0.due < $0.usefulUntil }
+        return context.gatheringDigests(deferred)
+            .filter { window.start <= $0.due && $0.due < window.end }
+            .sorted { ($0.due, $0.key) < ($1.due, $1.key) }
+    }
+}
+
+extension ReminderPlanner {
+    /// What every part of one planning run shares.
+    struct Context {
+        let initiative: Initiative
+        let window: DateInterval
+        let calendar: BusinessCalendar
+        let people: [String: Person]
+        /// The instants in which subjects are looked for: wide enough that every reminder
+        /// which can land in the window, after quiet hours and digests, is found.
+        let span: DateInterval
+
+        init(initiative: Initiative, window: DateInterval) {
+            self.initiative = initiative
+            self.window = window
+            calendar = BusinessCalendar(holidays: initiative.holidays)
+            people = Dictionary(initiative.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let slack: TimeInterval = 2 * 86_400
+            let lookahead = Self.lookahead(for: initiative)
+            span = DateInterval(start: window.start - slack, end: window.end + lookahead + slack)
+        }
+
+        /// The longest time between a reminder and the meeting it is about.
+        private static func lookahead(for initiative: Initiative) -> TimeInterval {
+            let holidayDays = initiative.holidays.reduce(0) { $0 + $1.firstDay.days(to: $1.lastDay) + 1 }
+            func days(businessDays: Int) -> Int { businessDays * 7 / 5 + 3 + min(holidayDays, 366) }
+            func length(_ offset: ReminderOffset) -> TimeInterval {
+                let amount = max(offset.amount, 0)
+                switch offset.unit {
+                case .minutes: return TimeInterval(amount * 60)
+                case .hours: return TimeInterval(amount * 3600)
+                case .days: return TimeInterval((amount + 1) * 86_400)
+                case .businessDays: return TimeInterval(days(businessDays: amount) * 86_400)
+                }
+            }
+            let dataDue = initiative.indicators.map { days(businessDays: $0.dueBusinessDaysBeforeReview) }.max() ?? 0
+            return initiative.reminderRules.map { rule in
+                let before: TimeInterval
+                if case .before(let offset) = rule.trigger { before = length(offset) } else { before = 0 }
+                if case .indicators = rule.subject { return before + TimeInterval(dataDue * 86_400) }
+                return before
+            }.max() ?? 0
+        }
+
+        /// One e-mail per person, or one chat post mentioning those with a handle.
+        func reminders(
+            rule: ReminderRule, channel: Channel, personIDs: [String], subject: Reminder.Subject, subjectKey: String,
+            repetition: Int, due: Date, usefulUntil: Date
+        ) -> [Reminder] {
+            var seen = Set<String>()
+            let unique = personIDs.filter { people[$0] != nil && seen.insert($0).inserted }
+            let content: Reminder.ContentKind = rule.content == .agenda ? .agenda : .reminder
+            if channel.kind.isEmail {
+                return unique.map { personID in
+                    Reminder(
+                        key: "\(rule.id)|\(subjectKey)|person:\(personID)|\(channel.id)", due: due,
+                        usefulUntil: usefulUntil, rule: rule, channel: channel, recipient: .person(personID),
+                        subject: subject, repetition: repetition, content: content)
+                }
+            }
+            let mentions = unique.filter { people[$0]?.chatHandles.handle(for: channel.kind) != nil }
+            return [
+                Reminder(
+                    key: "\(rule.id)|\(subjectKey)|channel:\(channel.id)|\(channel.id)", due: due,
+                    usefulUntil: usefulUntil, rule: rule, channel: channel, recipient: .channel(channel.id),
+                    mentions: mentions, subject: subject, repetition: repetition, content: content)
+            ]
+        }
+
+        /// The reminder moved out of its recipient's quiet hours.
+        func deferredForQuietHours(_ reminder: Reminder) -> Reminder? {
+            let (quietHours, zone) = quietHours(for: reminder.recipient)
+            guard let quietHours else { return reminder }
+            let due = quietHours.deferring(reminder.due, in: zone)
+            guard due != reminder.due else { return reminder }
+            return reminder.with(due: due)
+        }
+
+        /// The quiet hours and zone that apply to `recipient`.
+        func quietHours(for recipient: Reminder.Recipient) -> (QuietHours?, TimeZone) {
+            if case .person(let id) = recipient, let person = people[id] {
+                return (person.quietHours ?? initiative.quietHours, person.timeZone)
+            }
+            return (initiative.quietHours, initiative.timeZone)
+        }
+    }
+}
+
+extension Reminder {
+    /// The same reminder due at another instant.
+    func with(due: Date) -> Reminder {
+        Reminder(
+            key: key, due: due, usefulUntil: usefulUntil, rule: rule, channel: channel, recipient: recipient,
+            mentions: mentions, subject: subject, repetition: repetition, content: content)
+    }
+}
+
+extension ChatHandles {
+    /// The person's handle in the chat system `kind` posts to; nil for e-mail and generic
+    /// webhooks, which have no mentions.
+    public func handle(for kind: Channel.Kind) -> String? {
+        switch kind {
+        case .slack: slack
+        case .teams: teams
+        case .mattermost: mattermost
+        case .discord: discord
+        case .googleChat: googleChat
+        case .email, .webhook: nil
+        }
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Writes newly planned reminders to the outbox and withdraws those that no longer are.
+    ///
+    /// - Only keys the outbox does not hold are inserted, so planning the same window twice
+    ///   creates nothing. An entry still pending and never attempted takes the new due and
+    ///   useful-until instants, so a moved meeting moves its reminders.
+    /// - When `window` is the window the entries were planned for, every pending entry (held
+    ///   ones included) due in that window whose key is not among `entries` is withdrawn:
+    ///   its meeting was cancelled, its action closed, or its data reported.
+    ///
+    /// Returns how many entries were inserted.
+    @discardableResult
+    public func enqueue(_ entries: [OutboxEntry], plannedWindow window: DateInterval?, now: Date) throws(StoreError)
+        -> Int
+    {
+        try write { db in
+            var inserted = 0
+            for entry in entries {
+                try db.execute(
+                    sql: """
+                        INSERT INTO outbox_entry (key, channel_id, recipient, due_at, useful_until, payload, status,
+                            held, attempts, next_attempt_at, message_id, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?, ?)
+                        ON CONFLICT (key) DO NOTHING
+                        """,
+                    arguments: [
+                        entry.key, entry.channelID, entry.recipient, entry.due, entry.usefulUntil, entry.payload,
+                        entry.due, OutboxEntry.messageID(forKey: entry.key), now, now,
+                    ])
+                if db.changesCount > 0 {
+                    inserted += 1
+                    continue
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE outbox_entry SET due_at = ?, next_attempt_at = ?, useful_until = ?, payload = ?,
+                            updated_at = ?
+                        WHERE key = ? AND status = 'pending' AND attempts = 0 AND held = 0
+                            AND (due_at <> ? OR useful_until <> ? OR payload IS NOT ?)
+                        """,
+                    arguments: [
+                        entry.due, entry.due, entry.usefulUntil, entry.payload, now, entry.key, entry.due,
+                        entry.usefulUntil, entry.payload,
+                    ])
+            }
+            if let window {
+                let planned = Set(entries.map(\.key))
+                let candidates = try String.fetchAll(
+                    db,
+                    sql: "SELECT key FROM outbox_entry WHERE status = 'pending' AND due_at >= ? AND due_at < ?",
+                    arguments: [window.start, window.end])
+                for key in candidates where !planned.contains(key) {
+                    try db.execute(
+                        sql: "UPDATE outbox_entry SET status = 'withdrawn', held = 0, updated_at = ? WHERE key = ?",
+                        arguments: [now, key])
+                }
+            }
+            return inserted
+        }
+    }
+
+    /// Claims up to `limit` entries whose next attempt is due, in one short transaction:
+    /// they become `sending` (and count one more attempt) and are returned, earliest first.
+    ///
+    /// Due entries whose useful-until has passed become `skipped` instead: after downtime,
+    /// what is still useful goes out and the rest is recorded. Two processes claiming at once
+    /// never get the same entry, because SQLite lets one write transaction in at a time.
+    public func claimDue(now: Date, limit: Int) throws(StoreError) -> [OutboxEntry] {
+        try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox_entry SET status = 'skipped', updated_at = ?
+                    WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ? AND useful_until <= ?
+                    """,
+                arguments: [now, now, now])
+            let keys = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT key FROM outbox_entry WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ?
+                    ORDER BY next_attempt_at, key LIMIT ?
+                    """,
+                arguments: [now, max(limit, 0)])
+            return try keys.map { key in
+                try db.execute(
+                    sql: """
+                        UPDATE outbox_entry SET status = 'sending', attempts = attempts + 1, updated_at = ?
+                        WHERE key = ?
+                        """,
+                    arguments: [now, key])
+                return try Self.fetchOutboxEntry(key: key, in: db)!
+            }
+        }
+    }
+
+    /// Records what became of an attempt and returns the entry as stored; nil when there is
+    /// no such key.
+    ///
+    /// - `delivered`: sent.
+    /// - `transient` and `unknown`: pending again after `policy`'s backoff (jitter drawn from
+    ///   `generator`), unless that would be at or past useful-until: then dead, with the reply.
+    /// - `permanent`: dead, with the reply.
+    /// - `configuration`: pending but held, with the message: never claimed until an operator
+    ///   fixes the configuration and calls `retry`.
+    ///
+    /// Only an entry that is `sending` or `pending` changes (a dispatcher presumed dead may
+    /// still report); one already finished is returned as it is.
+    @discardableResult
+    public func recordOutcome(
+        key: String,
+        outcome: OutboxOutcome,
+        now: Date,
+        policy: OutboxRetryPolicy = .standard,
+        using generator: inout some RandomNumberGenerator
+    ) throws(StoreError) -> OutboxEntry? {
+        let fraction = OutboxRetryPolicy.fraction(using: &generator)
+        return try write { db in
+            guard let entry = try Self.fetchOutboxEntry(key: key, in: db) else { return nil }
+            guard entry.status == .sending || entry.status == .pending else { return entry }
+            var status = OutboxStatus.pending
+            var held = false
+            var next = entry.nextAttemptAt
+            var reply = entry.lastReply
+            switch outcome {
+            case .delivered:
+                status = .sent
+            case .permanent(let text):
+                status = .dead
+                reply = text
+            case .configuration(let message):
+                held = true
+                reply = message
+            case .transient(let text, let retryAfter):
+                reply = text
+                next = now + policy.delay(afterAttempt: entry.attempts, fraction: fraction, retryAfter: retryAfter)
+            case .unknown(let text):
+                reply = text
+                next = now + policy.delay(afterAttempt: entry.attempts, fraction: fraction)
+            }
+            if status == .pending, !held, next >= entry.usefulUntil {
+                status = .dead
+                reply =
+                    "no longer useful after \(entry.usefulUntil.formatted(.iso8601)); last reply: \(reply ?? "none")"
+            }
+            try db.execute(
+                sql: """
+                    UPDATE outbox_entry SET status = ?, held = ?, next_attempt_at = ?, last_reply = ?, updated_at = ?
+                    WHERE key = ?
+                    """,
+                arguments: [status.rawValue, held, next, reply, now, key])
+            return try Self.fetchOutboxEntry(key: key, in: db)
+        }
+    }
+
+    /// `recordOutcome` with the system's random numbers, for production.
+    @discardableResult
+    public func recordOutcome(key: String, outcome: OutboxOutcome, now: Date) throws(StoreError) -> OutboxEntry? {
+        var generator = SystemRandomNumberGenerator()
+        return try recordOutcome(key: key, outcome: outcome, now: now, using: &generator)
+    }
+
+    /// Puts entries a crashed dispatcher left `sending` back to pending, due now; returns
+    /// how many. Run at start-up, before dispatching: the only source of a duplicate, and
+    /// the retry carries the same message id.
+    @discardableResult
+    public func recoverAbandoned(now: Date) throws(StoreError) -> Int {
+        try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox_entry SET status = 'pending', next_attempt_at = ?, updated_at = ?
+                    WHERE status = 'sending'
+                    """,
+                arguments: [now, now])
+            return db.changesCount
+        }
+    }
+
+    /// The entries with `status` (all when nil), by due instant then key.
+    public func outboxEntries(status: OutboxStatus? = nil, limit: Int = 100) throws(StoreError) -> [OutboxEntry] {
+        try read { db in
+            let condition = status == nil ? "" : "WHERE status = ?"
+            let arguments: StatementArguments = status.map { [$0.rawValue, max(limit, 0)] } ?? [max(limit, 0)]
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox_entry \(condition) ORDER BY due_at, key LIMIT ?", arguments: arguments
+            ).map(OutboxEntry.init(row:))
+        }
+    }
+
+    /// The entry with this key; nil if there is none.
+    public func outboxEntry(key: String) throws(StoreError) -> OutboxEntry? {
+        try read { db in try Self.fetchOutboxEntry(key: key, in: db) }
+    }
+
+    /// Makes a dead or held entry pending again, due now, with its attempts counted afresh;
+    /// returns it as stored, or nil when there is no such entry. Other entries are returned
+    /// unchanged. An entry past its useful-until is then skipped by the next claim.
+    @discardableResult
+    public func retry(key: String, now: Date) throws(StoreError) -> OutboxEntry? {
+        try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox_entry SET status = 'pending', held = 0, attempts = 0, next_attempt_at = ?,
+                        updated_at = ?
+                    WHERE key = ? AND (status = 'dead' OR (status = 'pending' AND held = 1))
+                    """,
+                arguments: [now, now, key])
+            return try Self.fetchOutboxEntry(key: key, in: db)
+        }
+    }
+
+    /// Deletes entries in `statuses` last changed before `date`; returns how many.
+    @discardableResult
+    public func purge(olderThan date: Date, statuses: Set<OutboxStatus> = OutboxStatus.finished) throws(StoreError)
+        -> Int
+    {
+        let names = statuses.map(\.rawValue).sorted()
+        guard !names.isEmpty else { return 0 }
+        return try write { db in
+            let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
+            try db.execute(
+                sql: "DELETE FROM outbox_entry WHERE updated_at < ? AND status IN (\(placeholders))",
+                arguments: StatementArguments([date] as [any DatabaseValueConvertible])
+                    + StatementArguments(names))
+            return db.changesCount
+        }
+    }
+
+    /// The earliest instant a pending, unheld entry may be claimed; nil when there is none.
+    /// The dispatcher sleeps until then (or until something is enqueued).
+    public func nextDueInstant() throws(StoreError) -> Date? {
+        try read { db in
+            try Date.fetchOne(
+                db, sql: "SELECT MIN(next_attempt_at) FROM outbox_entry WHERE status = 'pending' AND held = 0")
+        }
+    }
+
+    static func fetchOutboxEntry(key: String, in db: Database) throws -> OutboxEntry? {
+        try Row.fetchOne(db, sql: "SELECT * FROM outbox_entry WHERE key = ?", arguments: [key])
+            .map(OutboxEntry.init(row:))
+    }
+}
+
+extension OutboxEntry {
+    /// Reads an `outbox_entry` row.
+    init(row: Row) throws {
+        let status: String = row["status"]
+        guard let status = OutboxStatus(rawValue: status) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "outbox_entry holds an unknown status")
+        }
+        self.init(
+            key: row["key"], channelID: row["channel_id"], recipient: row["recipient"], due: row["due_at"],
+            usefulUntil: row["useful_until"], payload: row["payload"], status: status, isHeld: row["held"],
+            attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"], lastReply: row["last_reply"],
+            messageID: row["message_id"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+}
