@@ -110,6 +110,15 @@ let package = Package(
             resources: [.copy("openapi.json")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "RhythmDelivery",
+            dependencies: [
+                "RhythmCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "rhythm",
             dependencies: ["RhythmCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -162,6 +171,16 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmWebhookTests",
+            dependencies: [
+                "RhythmDelivery", "RhythmCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Scripts", "Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
