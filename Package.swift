@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RhythmServer", targets: ["RhythmServer"]),
         .library(name: "RhythmAPI", targets: ["RhythmAPI"]),
         .library(name: "RhythmAgenda", targets: ["RhythmAgenda"]),
+        .library(name: "RhythmDelivery", targets: ["RhythmDelivery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -37,6 +38,17 @@ let package = Package(
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(
+            name: "RhythmDelivery",
+            dependencies: [
+                "RhythmCore", "CCurl",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "ICalendar", swiftSettings: swiftSettings),
         .target(
             name: "RhythmFeeds",
@@ -110,15 +122,6 @@ let package = Package(
             resources: [.copy("openapi.json")],
             swiftSettings: swiftSettings
         ),
-        .target(
-            name: "RhythmDelivery",
-            dependencies: [
-                "RhythmCore",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: swiftSettings
-        ),
         .executableTarget(
             name: "rhythm",
             dependencies: ["RhythmCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -129,6 +132,16 @@ let package = Package(
             dependencies: ["RhythmCore", "RhythmFeeds", "ICalendar", "RhythmAgenda", "RhythmStore"],
             swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RhythmDeliveryTests",
+            dependencies: [
+                "RhythmDelivery", "RhythmCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            exclude: ["Scripts", "Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ICalendarTests",
             dependencies: ["ICalendar"],
@@ -179,6 +192,7 @@ let package = Package(
                 "RhythmDelivery", "RhythmCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["Scripts", "Fixtures"],
             swiftSettings: swiftSettings
