@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RhythmServer", targets: ["RhythmServer"]),
         .library(name: "RhythmAPI", targets: ["RhythmAPI"]),
         .library(name: "RhythmAgenda", targets: ["RhythmAgenda"]),
+        .library(name: "RhythmDelivery", targets: ["RhythmDelivery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -37,6 +38,17 @@ let package = Package(
     ],
     targets: [
         .target(name: "RhythmCore", swiftSettings: swiftSettings),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(
+            name: "RhythmDelivery",
+            dependencies: [
+                "RhythmCore", "CCurl",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "ICalendar", swiftSettings: swiftSettings),
         .target(
             name: "RhythmFeeds",
@@ -121,6 +133,16 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "RhythmDeliveryTests",
+            dependencies: [
+                "RhythmDelivery", "RhythmCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            exclude: ["Scripts", "Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ICalendarTests",
             dependencies: ["ICalendar"],
             resources: [.copy("Fixtures")],
@@ -162,6 +184,17 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmWebhookTests",
+            dependencies: [
+                "RhythmDelivery", "RhythmCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            exclude: ["Scripts", "Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -14,10 +14,10 @@ cd "$(dirname "$0")/.."
 # Debian packages Rhythm needs to build and run: the time-zone database (Foundation reads
 # it), SQLite, which GRDB links from the system, and zlib for gzip responses (the -dev
 # packages bring the headers the build needs).
-runtime_packages=(tzdata ca-certificates libsqlite3-dev zlib1g-dev)
+runtime_packages=(tzdata ca-certificates libsqlite3-dev zlib1g-dev libcurl4-openssl-dev)
 # Debian packages the tests need on top: an independent iCalendar parser and expander to
-# check every feed Rhythm writes.
-test_packages=(python3 python3-venv python3-icalendar python3-recurring-ical-events)
+# check every feed Rhythm writes, and an SMTP server with a throwaway certificate for e-mail.
+test_packages=(python3 python3-venv python3-icalendar python3-recurring-ical-events python3-aiosmtpd openssl)
 # Where the tests' Python lives: Debian's Python with its packages, plus the OpenAPI
 # validator from PyPI (Debian does not package it).
 test_python=.build/test-python
