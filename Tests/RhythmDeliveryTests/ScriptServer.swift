@@ -40,10 +40,10 @@ final class ScriptServer: @unchecked Sendable {
         throw ScriptServerError(message: "\(script) did not start")
     }
 
+    /// Sends SIGKILL without waiting: Foundation reaps the child on its own thread.
     func stop() {
         if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+            kill(process.processIdentifier, SIGKILL)
         }
     }
 
