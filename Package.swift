@@ -139,7 +139,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            exclude: ["Scripts"],
+            exclude: ["Scripts", "Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
