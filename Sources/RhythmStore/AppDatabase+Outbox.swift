@@ -9,7 +9,10 @@ extension AppDatabase {
     ///   useful-until instants, so a moved meeting moves its reminders.
     /// - When `window` is the window the entries were planned for, every pending entry (held
     ///   ones included) due in that window whose key is not among `entries` is withdrawn:
-    ///   its meeting was cancelled, its action closed, or its data reported.
+    ///   its meeting was cancelled, its action closed, or its data reported. Invitations
+    ///   (keys starting with `OutboxEntry.invitationKeyPrefix`) are planned on their own and
+    ///   left alone.
+    /// - A withdrawn entry planned again becomes pending again.
     ///
     /// Returns how many entries were inserted.
     @discardableResult
@@ -17,41 +20,19 @@ extension AppDatabase {
         -> Int
     {
         try write { db in
-            var inserted = 0
-            for entry in entries {
-                try db.execute(
-                    sql: """
-                        INSERT INTO outbox_entry (key, channel_id, recipient, due_at, useful_until, payload, status,
-                            held, attempts, next_attempt_at, message_id, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?, ?)
-                        ON CONFLICT (key) DO NOTHING
-                        """,
-                    arguments: [
-                        entry.key, entry.channelID, entry.recipient, entry.due, entry.usefulUntil, entry.payload,
-                        entry.due, OutboxEntry.messageID(forKey: entry.key), now, now,
-                    ])
-                if db.changesCount > 0 {
-                    inserted += 1
-                    continue
-                }
-                try db.execute(
-                    sql: """
-                        UPDATE outbox_entry SET due_at = ?, next_attempt_at = ?, useful_until = ?, payload = ?,
-                            updated_at = ?
-                        WHERE key = ? AND status = 'pending' AND attempts = 0 AND held = 0
-                            AND (due_at <> ? OR useful_until <> ? OR payload IS NOT ?)
-                        """,
-                    arguments: [
-                        entry.due, entry.due, entry.usefulUntil, entry.payload, now, entry.key, entry.due,
-                        entry.usefulUntil, entry.payload,
-                    ])
-            }
+            let inserted = try Self.insert(entries, in: db, now: now)
             if let window {
                 let planned = Set(entries.map(\.key))
                 let candidates = try String.fetchAll(
                     db,
-                    sql: "SELECT key FROM outbox_entry WHERE status = 'pending' AND due_at >= ? AND due_at < ?",
-                    arguments: [window.start, window.end])
+                    sql: """
+                        SELECT key FROM outbox_entry WHERE status = 'pending' AND due_at >= ? AND due_at < ?
+                            AND substr(key, 1, ?) <> ?
+                        """,
+                    arguments: [
+                        window.start, window.end, OutboxEntry.invitationKeyPrefix.count,
+                        OutboxEntry.invitationKeyPrefix,
+                    ])
                 for key in candidates where !planned.contains(key) {
                     try db.execute(
                         sql: "UPDATE outbox_entry SET status = 'withdrawn', held = 0, updated_at = ? WHERE key = ?",
@@ -62,27 +43,67 @@ extension AppDatabase {
         }
     }
 
+    /// Inserts the entries the outbox does not hold; moves a pending, never-attempted one to
+    /// its new due and useful-until instants; and brings a withdrawn one back when it is planned
+    /// again (a cancellation undone, an action reopened). Returns how many were inserted.
+    static func insert(_ entries: [OutboxEntry], in db: Database, now: Date) throws -> Int {
+        var inserted = 0
+        for entry in entries {
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox_entry (key, channel_id, recipient, due_at, useful_until, payload, status,
+                        held, attempts, next_attempt_at, message_id, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?, ?)
+                    ON CONFLICT (key) DO NOTHING
+                    """,
+                arguments: [
+                    entry.key, entry.channelID, entry.recipient, entry.due, entry.usefulUntil, entry.payload,
+                    entry.due, OutboxEntry.messageID(forKey: entry.key), now, now,
+                ])
+            if db.changesCount > 0 {
+                inserted += 1
+                continue
+            }
+            try db.execute(
+                sql: """
+                    UPDATE outbox_entry SET status = 'pending', attempts = 0, due_at = ?, next_attempt_at = ?,
+                        useful_until = ?, payload = ?, last_reply = NULL, updated_at = ?
+                    WHERE key = ? AND ((status = 'pending' AND attempts = 0 AND held = 0
+                            AND (due_at <> ? OR useful_until <> ? OR payload IS NOT ?))
+                        OR status = 'withdrawn')
+                    """,
+                arguments: [
+                    entry.due, entry.due, entry.usefulUntil, entry.payload, now, entry.key, entry.due,
+                    entry.usefulUntil, entry.payload,
+                ])
+        }
+        return inserted
+    }
+
     /// Claims up to `limit` entries whose next attempt is due, in one short transaction:
     /// they become `sending` (and count one more attempt) and are returned, earliest first.
     ///
     /// Due entries whose useful-until has passed become `skipped` instead: after downtime,
     /// what is still useful goes out and the rest is recorded. Two processes claiming at once
     /// never get the same entry, because SQLite lets one write transaction in at a time.
-    public func claimDue(now: Date, limit: Int) throws(StoreError) -> [OutboxEntry] {
+    public func claimDue(now: Date, limit: Int, channelID: String? = nil) throws(StoreError) -> [OutboxEntry] {
         try write { db in
+            let channel = channelID == nil ? "" : "AND channel_id = ?"
+            let channelArgument: StatementArguments = channelID.map { [$0] } ?? []
             try db.execute(
                 sql: """
                     UPDATE outbox_entry SET status = 'skipped', updated_at = ?
-                    WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ? AND useful_until <= ?
+                    WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ? AND useful_until <= ? \(channel)
                     """,
-                arguments: [now, now, now])
+                arguments: [now, now, now] + channelArgument)
             let keys = try String.fetchAll(
                 db,
                 sql: """
                     SELECT key FROM outbox_entry WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ?
+                        \(channel)
                     ORDER BY next_attempt_at, key LIMIT ?
                     """,
-                arguments: [now, max(limit, 0)])
+                arguments: [now] + channelArgument + [max(limit, 0)])
             return try keys.map { key in
                 try db.execute(
                     sql: """
@@ -177,14 +198,50 @@ extension AppDatabase {
         }
     }
 
-    /// The entries with `status` (all when nil), by due instant then key.
-    public func outboxEntries(status: OutboxStatus? = nil, limit: Int = 100) throws(StoreError) -> [OutboxEntry] {
+    /// The entries with `status` (all when nil) and of `channelID` (all when nil), by due
+    /// instant then key.
+    public func outboxEntries(status: OutboxStatus? = nil, channelID: String? = nil, limit: Int = 100)
+        throws(StoreError) -> [OutboxEntry]
+    {
         try read { db in
-            let condition = status == nil ? "" : "WHERE status = ?"
-            let arguments: StatementArguments = status.map { [$0.rawValue, max(limit, 0)] } ?? [max(limit, 0)]
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let status {
+                conditions.append("status = ?")
+                arguments.append(status.rawValue)
+            }
+            if let channelID {
+                conditions.append("channel_id = ?")
+                arguments.append(channelID)
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try Row.fetchAll(
-                db, sql: "SELECT * FROM outbox_entry \(condition) ORDER BY due_at, key LIMIT ?", arguments: arguments
+                db, sql: "SELECT * FROM outbox_entry \(filter) ORDER BY due_at, key LIMIT ?",
+                arguments: StatementArguments(arguments + [max(limit, 0)])
             ).map(OutboxEntry.init(row:))
+        }
+    }
+
+    /// The entry with this message id; nil if there is none.
+    public func outboxEntry(messageID: String) throws(StoreError) -> OutboxEntry? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM outbox_entry WHERE message_id = ?", arguments: [messageID])
+                .map(OutboxEntry.init(row:))
+        }
+    }
+
+    /// Makes every dead entry pending again, due now; returns how many.
+    @discardableResult
+    public func retryDead(now: Date) throws(StoreError) -> Int {
+        try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox_entry SET status = 'pending', held = 0, attempts = 0, next_attempt_at = ?,
+                        updated_at = ?
+                    WHERE status = 'dead'
+                    """,
+                arguments: [now, now])
+            return db.changesCount
         }
     }
 

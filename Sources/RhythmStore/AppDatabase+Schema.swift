@@ -32,6 +32,9 @@ extension AppDatabase {
         migrator.registerMigration("v3-outbox") { db in
             try createOutboxTable(in: db)
         }
+        migrator.registerMigration("v4-dispatch") { db in
+            try createDispatchTables(in: db)
+        }
         return migrator
     }
 }
@@ -133,5 +136,30 @@ extension AppDatabase {
         }
         try db.create(index: "outbox_entry_on_status_next", on: "outbox_entry", columns: ["status", "next_attempt_at"])
         try db.create(index: "outbox_entry_on_status_due", on: "outbox_entry", columns: ["status", "due_at"])
+    }
+
+    /// What the dispatcher remembers between runs: how far reminders were planned, which
+    /// chat endpoints said they are gone, and which invitations each person holds.
+    fileprivate static func createDispatchTables(in db: Database) throws {
+        try db.create(table: "planner_state") { table in
+            table.primaryKey("id", .integer).check { $0 == 1 }
+            table.column("planned_until", .datetime).notNull()
+        }
+        try db.create(table: "channel_state") { table in
+            table.primaryKey("channel_id", .text)
+            table.column("disabled_at", .datetime).notNull()
+            table.column("reason", .text).notNull()
+        }
+        try db.create(table: "invitation_state") { table in
+            table.column("series_id", .text).notNull()
+            table.column("person_id", .text).notNull()
+            table.column("title", .text).notNull()
+            table.column("sequence", .integer).notNull().check { $0 >= 0 }
+            table.column("generation", .integer).notNull().check { $0 >= 0 }
+            table.column("invited", .boolean).notNull()
+            table.column("updated_at", .datetime).notNull()
+            table.primaryKey(["series_id", "person_id"])
+        }
+        try db.create(index: "outbox_entry_on_channel_status", on: "outbox_entry", columns: ["channel_id", "status"])
     }
 }

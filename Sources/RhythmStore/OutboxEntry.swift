@@ -78,4 +78,11 @@ public struct OutboxEntry: Hashable, Sendable, Identifiable {
     }
 
     public var id: String { key }
+
+    /// How the keys of calendar invitations and cancellations begin; the reminder planner's
+    /// keys never do, since they start with a rule id or `digest`, which hold no colon.
+    public static let invitationKeyPrefix = "imip:"
+
+    /// Whether the entry is a calendar invitation or cancellation rather than a reminder.
+    public var isInvitation: Bool { key.hasPrefix(Self.invitationKeyPrefix) }
 }

@@ -35,6 +35,6 @@ import Testing
         let applied = try DatabaseQueue(path: directory.databasePath).read { db in
             try AppDatabase.migrator.appliedIdentifiers(db)
         }
-        #expect(applied == ["v1", "v2-work", "v3-outbox"])
+        #expect(applied == ["v1", "v2-work", "v3-outbox", "v4-dispatch"])
     }
 }

@@ -38,7 +38,7 @@ extension ConfigurationDecoder {
         var forbidden: [String: String]
         switch type {
         case .email:
-            allowed = ["id", "type", "from", "smtp", "username", "maildir"] + Self.password.keys
+            allowed = ["id", "type", "from", "smtp", "username", "ca_file", "maildir"] + Self.password.keys
             forbidden = literal(["password", "pass", "smtp_password"], Self.password)
         case .webhook:
             allowed = ["id", "type"] + Self.webhookURL.keys + Self.signingSecret.keys
@@ -76,7 +76,7 @@ extension ConfigurationDecoder {
     /// Every key some channel type accepts, so that a channel with a broken type does not also
     /// get an "unknown key" for each of its settings.
     private static let everyChannelKey =
-        ["id", "type", "from", "smtp", "username", "maildir"]
+        ["id", "type", "from", "smtp", "username", "ca_file", "maildir"]
         + password.keys + webhookURL.keys + signingSecret.keys
 
     private static func type(of channel: ConfigValue) -> ConfigValue? {
@@ -102,6 +102,7 @@ extension ConfigurationDecoder {
         let smtp = fields.optional("smtp").map(smtpURL)
         let username = fields.optional("username").map(text)
         let password = secret(fields, Self.password, required: false)
+        let caFile = fields.optional("ca_file").map(text)
         let maildir = fields.optional("maildir").map(text)
         let channel = fields.mapping
         if fields.has("smtp") {
@@ -115,12 +116,12 @@ extension ConfigurationDecoder {
                 "username and password are only used with an smtp: server; without one, e-mail goes to the Maildir",
                 at: channel.mark, path: channel.path)
         }
-        guard let from, smtp != .some(nil), username != .some(nil), maildir != .some(nil),
+        guard let from, smtp != .some(nil), username != .some(nil), caFile != .some(nil), maildir != .some(nil),
             !Self.password.keys.contains(where: fields.has) || password != nil
         else { return nil }
         return EmailSettings(
             from: from, smtpURL: smtp ?? nil, username: username ?? nil, password: password,
-            maildir: (maildir ?? nil) ?? "maildir")
+            caFile: caFile ?? nil, maildir: (maildir ?? nil) ?? "maildir")
     }
 
     private func mailbox(_ value: ConfigValue) -> String? {

@@ -51,6 +51,9 @@ public struct EmailSettings: Hashable, Sendable {
     public var smtpURL: String?
     public var username: String?
     public var password: SecretReference?
+    /// A CA bundle to trust for the SMTP server instead of the system's (a private server's
+    /// own certificate authority); certificates are always verified.
+    public var caFile: String?
     /// Where messages go when no SMTP server is configured; relative to the state directory.
     public var maildir: String
 
@@ -59,12 +62,14 @@ public struct EmailSettings: Hashable, Sendable {
         smtpURL: String? = nil,
         username: String? = nil,
         password: SecretReference? = nil,
+        caFile: String? = nil,
         maildir: String = "maildir"
     ) {
         self.from = from
         self.smtpURL = smtpURL
         self.username = username
         self.password = password
+        self.caFile = caFile
         self.maildir = maildir
     }
 }
