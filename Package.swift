@@ -78,8 +78,9 @@ let package = Package(
         .target(
             name: "RhythmDaemon",
             dependencies: [
-                "RhythmAPI", "RhythmAgenda", "RhythmCore", "RhythmConfig", "RhythmFeeds", "RhythmStore", "RhythmServer",
-                "ICalendar",
+                "RhythmAPI", "RhythmAgenda", "RhythmCore", "RhythmConfig", "RhythmDelivery", "RhythmFeeds",
+                "RhythmStore",
+                "RhythmServer", "ICalendar",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -92,9 +93,10 @@ let package = Package(
             name: "RhythmCLI",
             dependencies: [
                 "RhythmDaemon", "RhythmFeeds", "RhythmAgenda",
-                "RhythmCore", "RhythmConfig", "RhythmStore",
+                "RhythmCore", "RhythmConfig", "RhythmDelivery", "RhythmStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

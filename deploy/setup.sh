@@ -2,7 +2,9 @@
 # Sets up a Debian 12 machine that has the Swift toolchain, then runs Rhythm or its tests.
 #
 #   deploy/setup.sh run    install what is missing, build, and run Rhythm on the example
-#                          configuration (check, then the coming weeks' meetings)
+#                          configuration: check it, list the coming weeks' meetings, then
+#                          plan and send what is due into a local Maildir (no SMTP server
+#                          is configured), with the database in .build/example-state
 #   deploy/setup.sh test   install what the tests need, lint, build with warnings as
 #                          errors, and run every test
 #
@@ -50,6 +52,14 @@ run() {
     "$rhythm" check --config config/rhythm.yaml
     echo
     "$rhythm" upcoming --config config/rhythm.yaml --days 42
+    echo
+    local state=".build/example-state"
+    mkdir -p "$state"
+    "$rhythm" dispatch --once --config config/rhythm.yaml --database "$state/rhythm.sqlite"
+    echo
+    "$rhythm" outbox list --database "$state/rhythm.sqlite" --limit 20
+    echo
+    echo "E-mail went to the Maildir $state/maildir (read it with: mutt -f $state/maildir)."
 }
 
 test() {

@@ -74,4 +74,9 @@ enum Plural {
             }
         return "\(count) \(plural)"
     }
+
+    /// For nouns whose plural is not regular: "1 dead entry", "3 dead entries".
+    static func phrase(_ count: Int, _ singular: String, plural: String) -> String {
+        "\(count) \(count == 1 ? singular : plural)"
+    }
 }

@@ -42,6 +42,9 @@ public struct FeedCatalog: Sendable {
         self.publishedAt = publishedAt
     }
 
+    /// Each published series' SEQUENCE, by series id: invitations follow it.
+    public var sequences: [String: Int] { revisions.mapValues(\.sequence) }
+
     /// The feed's bytes and the last time anything in it changed; nil when its subject is
     /// no longer in the configuration. `notes` (by series id) carry the next agendas.
     public func render(

@@ -6,6 +6,8 @@ import RhythmCore
 struct EventWriter {
     let initiative: Initiative
     let audience: FeedAudience
+    /// Set when the events go out by e-mail (iMIP) instead of in a feed; nil for feeds.
+    var invitation: Invitation?
 
     /// The series itself: its first meeting, its rule, and the dates it adds or drops.
     func master(_ plan: SeriesCalendarPlan, revision: FeedRevision) -> Component {
@@ -72,7 +74,7 @@ struct EventWriter {
     private func identity(_ series: MeetingSeries, revision: FeedRevision) -> [Property] {
         [
             .text("UID", "\(series.id)@\(initiative.domain)"),
-            .dateTime("DTSTAMP", .utc(revision.lastModified)),
+            .dateTime("DTSTAMP", .utc(invitation?.stamp ?? revision.lastModified)),
             .dateTime("CREATED", .utc(revision.created)),
             .dateTime("LAST-MODIFIED", .utc(revision.lastModified)),
             .integer("SEQUENCE", revision.sequence),
@@ -109,27 +111,68 @@ struct EventWriter {
     }
 
     /// ORGANIZER and ATTENDEE, in private feeds only. RSVP=FALSE: a subscribed feed is not
-    /// an invitation, and clients should not offer to reply to it.
+    /// an invitation, and clients should not offer to reply to it. An invitation names its
+    /// sender instead and asks its recipient to reply.
     private func people(_ series: MeetingSeries) -> [Property] {
         guard audience.isPrivate else { return [] }
+        if let invitation { return invitation.people(of: series, in: initiative) }
         var properties: [Property] = []
         let byID = Dictionary(initiative.people.map { ($0.id, $0) }) { first, _ in first }
         if let organizerID = series.organizerID, let organizer = byID[organizerID] {
-            properties.append(
-                .uri("ORGANIZER", "mailto:\(organizer.email)", parameters: [Parameter("CN", organizer.name)]))
+            properties.append(CalendarUser(organizer).organizerProperty)
         }
         for id in initiative.attendeeIDs(of: series) where id != series.organizerID {
             guard let person = byID[id] else { continue }
-            properties.append(
-                .uri(
-                    "ATTENDEE", "mailto:\(person.email)",
-                    parameters: [
-                        Parameter("CN", person.name), Parameter("CUTYPE", "INDIVIDUAL"),
-                        Parameter("ROLE", "REQ-PARTICIPANT"), Parameter("PARTSTAT", "NEEDS-ACTION"),
-                        Parameter("RSVP", "FALSE"),
-                    ]))
+            properties.append(CalendarUser(person).attendeeProperty(rsvp: false))
         }
         return properties
+    }
+}
+
+extension EventWriter {
+    /// What changes when the events are an e-mailed invitation (iTIP over iMIP) rather than a feed.
+    struct Invitation {
+        /// ORGANIZER: the sender of the e-mail, so that Gmail and Outlook match it to From.
+        let organizer: CalendarUser
+        /// The person the message goes to: the one ATTENDEE asked to reply (RSVP=TRUE).
+        let recipientID: String
+        /// DTSTAMP: with a METHOD, RFC 5545 3.8.7.2 makes it the time the message was created.
+        let stamp: Date
+
+        /// ORGANIZER, then every attendee of the series and the recipient (who may only be its
+        /// organiser). Whoever ORGANIZER already names is left out, as feeds leave out the organiser.
+        func people(of series: MeetingSeries, in initiative: Initiative) -> [Property] {
+            let invited = Set(initiative.attendeeIDs(of: series) + [recipientID])
+            let attendees = initiative.people.filter { person in
+                invited.contains(person.id)
+                    && (person.id == recipientID || person.email.lowercased() != organizer.email.lowercased())
+            }
+            return [organizer.organizerProperty]
+                + attendees.map { CalendarUser($0).attendeeProperty(rsvp: $0.id == recipientID) }
+        }
+    }
+}
+
+extension CalendarUser {
+    /// The name and address of a person in the configuration.
+    init(_ person: Person) {
+        self.init(name: person.name, email: person.email)
+    }
+
+    /// `ORGANIZER;CN=...:mailto:...`.
+    var organizerProperty: Property {
+        .uri("ORGANIZER", "mailto:\(email)", parameters: [Parameter("CN", name)])
+    }
+
+    /// `ATTENDEE` as a required individual who has not answered yet; `rsvp` says whether a
+    /// reply is wanted, which only an invitation's own recipient is asked for.
+    func attendeeProperty(rsvp: Bool) -> Property {
+        .uri(
+            "ATTENDEE", "mailto:\(email)",
+            parameters: [
+                Parameter("CN", name), Parameter("CUTYPE", "INDIVIDUAL"), Parameter("ROLE", "REQ-PARTICIPANT"),
+                Parameter("PARTSTAT", "NEEDS-ACTION"), Parameter("RSVP", rsvp ? "TRUE" : "FALSE"),
+            ])
     }
 }
 

@@ -13,7 +13,8 @@ public struct FeedBuilder: Sendable {
 
     public let initiative: Initiative
     public let settings: FeedSettings
-    private let plans: [SeriesCalendarPlan]
+    /// Each series as iCalendar expresses it, in configuration order; invitations reuse them.
+    let plans: [SeriesCalendarPlan]
 
     public init(initiative: Initiative, settings: FeedSettings) {
         self.initiative = initiative
@@ -66,13 +67,20 @@ public struct FeedBuilder: Sendable {
         )
     }
 
+    /// The properties every calendar Rhythm writes starts with; `method` is PUBLISH for feeds
+    /// and REQUEST or CANCEL for invitations (iTIP, RFC 5546).
+    static func headerProperties(method: String) -> [Property] {
+        [
+            Property("VERSION", value: "2.0"),
+            Property.text("PRODID", productID),
+            Property("CALSCALE", value: "GREGORIAN"),
+            Property("METHOD", value: method),
+        ]
+    }
+
     private func calendarProperties(name: String) -> [Property] {
         let refresh = DurationValue(seconds: Int(settings.refreshInterval.components.seconds))
-        return [
-            Property("VERSION", value: "2.0"),
-            Property.text("PRODID", Self.productID),
-            Property("CALSCALE", value: "GREGORIAN"),
-            Property("METHOD", value: "PUBLISH"),
+        return Self.headerProperties(method: "PUBLISH") + [
             Property.text("NAME", name),
             Property.text("X-WR-CALNAME", name),
             Property.text("X-WR-TIMEZONE", initiative.timeZone.identifier),
@@ -82,7 +90,7 @@ public struct FeedBuilder: Sendable {
     }
 
     /// One VTIMEZONE per zone the events use, covering the years from the earliest meeting.
-    private func timeZones(for plans: [SeriesCalendarPlan], now: Date) -> [Component] {
+    func timeZones(for plans: [SeriesCalendarPlan], now: Date) -> [Component] {
         var zones: [TimeZone] = []
         for plan in plans where !zones.contains(where: { $0.identifier == plan.series.timeZone.identifier }) {
             zones.append(plan.series.timeZone)

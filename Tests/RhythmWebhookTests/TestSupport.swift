@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import NIOPosix
 import RhythmCore
 import RhythmDelivery
 
@@ -32,6 +34,26 @@ enum TestSupport {
                 googleChat: "all>"),
         ]
     )
+
+    /// A curl transport on its own thread pool for one test; both are shut down however `body` ends.
+    static func withTransport<T>(
+        threads: Int = 2,
+        logger: Logger = Logger(label: "rhythm.webhook-tests"),
+        _ body: (CurlTransport) async throws -> T
+    ) async throws -> T {
+        let pool = NIOThreadPool(numberOfThreads: threads)
+        pool.start()
+        let transport = CurlTransport(threadPool: pool, logger: logger)
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body(transport))
+        } catch {
+            result = .failure(error)
+        }
+        transport.shutdown()
+        try await pool.shutdownGracefully()
+        return try result.get()
+    }
 
     /// Runs a program to completion with `input` on standard input.
     static func run(_ executable: String, _ arguments: [String], input: Data = Data()) throws -> (

@@ -19,17 +19,7 @@ enum ChatTextEscaping {
 
     /// HTML entities, for Google Chat card text (which reads a small subset of HTML).
     static func html(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
+        HTMLText.escape(text)
     }
 
     /// CommonMark-style Markdown (Teams, Mattermost, Discord): a backslash before each ASCII

@@ -6,8 +6,8 @@
   webhook_receiver.py serve SECRET RECORD_FILE
       serves HTTP on 127.0.0.1 on a free port, prints the port on one line, and appends one JSON
       line per request to RECORD_FILE: path, headers, body and whether the signature verified.
-      Paths: /ok 200, /busy 429 Retry-After: 7, /down 503, /gone 410, /bad 400,
-      /redirect 302 to /ok, /slow never answers; anything else 404.
+      Routes on the path before any "?": /ok 200, /busy 429 Retry-After: 7, /down 503, /gone 410,
+      /bad 400, /redirect 302 to /ok, /slow never answers; anything else 404.
 """
 import base64
 import hashlib
@@ -40,6 +40,9 @@ def serve(secret, record_file):
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body are written separately: without TCP_NODELAY the body waits for the
+        # client's delayed ACK (40 ms), which would make every request look slow.
+        disable_nagle_algorithm = True
 
         def log_message(self, *args):
             pass
@@ -55,13 +58,14 @@ def serve(secret, record_file):
             with lock, open(record_file, "a") as record:
                 record.write(json.dumps({"path": self.path, "headers": headers,
                                          "body": body.decode("utf-8", "replace"), "verified": verified}) + "\n")
-            if self.path == "/slow":
+            route = self.path.split("?")[0]
+            if route == "/slow":
                 time.sleep(60)
                 return
             status, extra = {
                 "/ok": (200, {}), "/busy": (429, {"Retry-After": "7"}), "/down": (503, {}),
                 "/gone": (410, {}), "/bad": (400, {}), "/redirect": (302, {"Location": "/ok"}),
-            }.get(self.path.split("?")[0], (404, {}))
+            }.get(route, (404, {}))
             reply = b"received"
             self.send_response(status)
             for name, value in extra.items():

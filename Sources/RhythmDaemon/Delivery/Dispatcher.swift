@@ -1,0 +1,255 @@
+import Foundation
+import Logging
+import RhythmCore
+import RhythmDelivery
+import RhythmFeeds
+import RhythmStore
+
+/// Sends what is due in the outbox and records what became of each attempt.
+///
+/// Each channel gets its own lane, so one slow or dead destination never holds up the
+/// others; within a lane up to `concurrencyPerChannel` transfers run at once. An entry is
+/// claimed in a short transaction before it is sent and its outcome recorded right after,
+/// so a crash in between leaves it `sending`, to be retried with the same message id.
+///
+/// What an entry says is worked out again just before it goes: reminders are re-planned
+/// from the current configuration and data (a meeting cancelled or an action closed since
+/// then withdraws the reminder), and an invitation planned for an older SEQUENCE is
+/// withdrawn because a newer one replaces it.
+public struct Dispatcher: Sendable {
+    /// How many entries one lane claims at a time.
+    public static let batchSize = 32
+
+    let initiative: Initiative
+    let store: AppDatabase
+    let channels: DeliveryChannels
+    let composer: MessageComposer
+    let concurrencyPerChannel: Int
+    let logger: Logger
+
+    public init(
+        initiative: Initiative, settings: FeedSettings, store: AppDatabase, channels: DeliveryChannels,
+        agendas: AgendaService, concurrencyPerChannel: Int = 4, logger: Logger
+    ) {
+        self.initiative = initiative
+        self.store = store
+        self.channels = channels
+        composer = MessageComposer(initiative: initiative, settings: settings, agendas: agendas)
+        self.concurrencyPerChannel = max(concurrencyPerChannel, 1)
+        self.logger = logger
+    }
+
+    /// What one pass did, by what became of each entry.
+    public struct Summary: Hashable, Sendable {
+        public var sent = 0
+        public var retrying = 0
+        public var dead = 0
+        public var held = 0
+        public var withdrawn = 0
+
+        public init() {}
+
+        mutating func add(_ other: Summary) {
+            sent += other.sent
+            retrying += other.retrying
+            dead += other.dead
+            held += other.held
+            withdrawn += other.withdrawn
+        }
+
+        mutating func count(_ status: OutboxStatus?, held isHeld: Bool) {
+            switch status {
+            case .sent: sent += 1
+            case .dead: dead += 1
+            case .withdrawn: withdrawn += 1
+            case .pending: if isHeld { held += 1 } else { retrying += 1 }
+            case .sending, .skipped, nil: break
+            }
+        }
+    }
+
+    /// Sends every entry due now, lane by lane, until none is left due; entries that fail
+    /// transiently wait for their next attempt and are left for a later pass.
+    /// `sequences` are the series' feed SEQUENCE numbers, to recognise stale invitations.
+    public func dispatchDue(sequences: [String: Int], clock: @escaping @Sendable () -> Date = { Date() }) async throws
+        -> Summary
+    {
+        let started = clock()
+        let plan = ReminderIndex(initiative: initiative, store: store, around: started)
+        let disabled = try store.disabledChannels()
+        let lanes = try store.channelsWithDueEntries(now: started)
+        return try await withThrowingTaskGroup(of: Summary.self) { group in
+            for channelID in lanes {
+                let lane = Lane(
+                    dispatcher: self, channelID: channelID, disabledReason: disabled[channelID], plan: plan,
+                    sequences: sequences, clock: clock)
+                group.addTask { try await lane.run() }
+            }
+            var total = Summary()
+            for try await summary in group { total.add(summary) }
+            return total
+        }
+    }
+
+    /// One channel's entries, claimed in batches and sent a few at a time.
+    private struct Lane: Sendable {
+        let dispatcher: Dispatcher
+        let channelID: String
+        let disabledReason: String?
+        let plan: ReminderIndex
+        let sequences: [String: Int]
+        let clock: @Sendable () -> Date
+
+        func run() async throws -> Summary {
+            var summary = Summary()
+            while true {
+                let claimed = try dispatcher.store.claimDue(
+                    now: clock(), limit: Dispatcher.batchSize, channelID: channelID)
+                if claimed.isEmpty { return summary }
+                try await withThrowingTaskGroup(of: OutboxEntry?.self) { group in
+                    var pending = claimed[...]
+                    for _ in 0..<dispatcher.concurrencyPerChannel {
+                        guard let entry = pending.popFirst() else { break }
+                        group.addTask { try await deliver(entry) }
+                    }
+                    for try await stored in group {
+                        summary.count(stored?.status, held: stored?.isHeld ?? false)
+                        if let entry = pending.popFirst() {
+                            group.addTask { try await deliver(entry) }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// Composes, sends and records one claimed entry; returns it as stored afterwards.
+        private func deliver(_ entry: OutboxEntry) async throws -> OutboxEntry? {
+            let store = dispatcher.store
+            if let disabledReason {
+                return try record(entry, .configuration(message: disabledReason), attempt: nil)
+            }
+            let message: OutgoingMessage
+            do {
+                switch try resolve(entry) {
+                case .message(let resolved): message = resolved
+                case .withdrawn(let reason):
+                    dispatcher.logger.info(
+                        "reminder withdrawn",
+                        metadata: ["outbox.message_id": "\(entry.messageID)", "reason": "\(reason)"])
+                    return try store.withdraw(key: entry.key, reason: reason, now: clock())
+                }
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                return try record(
+                    entry, .configuration(message: "the message cannot be composed: \(error)"), attempt: nil)
+            }
+            let attempt = await dispatcher.channels.deliver(
+                message, on: entry.channelID, deliveryKey: entry.key, now: entry.createdAt)
+            if attempt.disablesEndpoint {
+                let reason =
+                    "the webhook of \(entry.channelID) answered 410 Gone and was disabled; replace its URL, then run "
+                    + "rhythm outbox retry --channel \(entry.channelID)"
+                try store.disableChannel(id: entry.channelID, reason: reason, now: clock())
+                dispatcher.logger.error(
+                    "chat endpoint disabled", metadata: ["channel.id": "\(entry.channelID)", "reason": "\(reason)"])
+                return try record(entry, .configuration(message: reason), attempt: attempt.outcome)
+            }
+            return try record(entry, OutboxOutcome(attempt.outcome), attempt: attempt.outcome)
+        }
+
+        private func record(_ entry: OutboxEntry, _ outcome: OutboxOutcome, attempt: DeliveryOutcome?) throws
+            -> OutboxEntry?
+        {
+            let stored = try dispatcher.store.recordOutcome(key: entry.key, outcome: outcome, now: clock())
+            var metadata: Logger.Metadata = [
+                "outbox.message_id": "\(entry.messageID)", "channel.id": "\(entry.channelID)",
+                "delivery.attempt": "\(entry.attempts)", "outbox.status": "\(stored?.status.rawValue ?? "gone")",
+            ]
+            if let attempt { metadata["delivery.outcome"] = "\(attempt)" }
+            switch stored?.status {
+            case .sent: dispatcher.logger.info("delivered", metadata: metadata)
+            case .dead:
+                metadata["delivery.reply"] = "\(stored?.lastReply ?? "")"
+                dispatcher.logger.error("delivery failed for good (dead letter)", metadata: metadata)
+            default:
+                metadata["delivery.reply"] = "\(stored?.lastReply ?? "")"
+                dispatcher.logger.warning("delivery not done; will retry or wait for an operator", metadata: metadata)
+            }
+            return stored
+        }
+
+        private enum Resolution {
+            case message(OutgoingMessage)
+            case withdrawn(String)
+        }
+
+        private func resolve(_ entry: OutboxEntry) throws -> Resolution {
+            if entry.isInvitation {
+                guard let payload = InvitationPayload(json: entry.payload),
+                    let message = try dispatcher.composer.message(for: payload, entry: entry, sequences: sequences)
+                else { return .withdrawn("superseded by a newer invitation, or its series or person is gone") }
+                return .message(message)
+            }
+            guard let reminder = try plan.reminder(for: entry) else {
+                return .withdrawn(
+                    "no longer planned: its meeting was cancelled or moved, its action closed, or its data recorded")
+            }
+            return .message(try dispatcher.composer.message(for: reminder, entry: entry, now: clock()))
+        }
+    }
+}
+
+/// The reminders the rules plan around one instant, by key, to look up claimed entries.
+private struct ReminderIndex: Sendable {
+    let initiative: Initiative
+    let store: AppDatabase
+    let window: DateInterval
+    let byKey: [String: Reminder]
+    let failure: StoreError?
+
+    init(initiative: Initiative, store: AppDatabase, around now: Date) {
+        self.initiative = initiative
+        self.store = store
+        window = DateInterval(start: now - 8 * 86_400, end: now + 86_400)
+        do {
+            let reminders = try Self.plan(initiative: initiative, store: store, window: window, now: now)
+            byKey = Dictionary(reminders.map { ($0.key, $0) }) { first, _ in first }
+            failure = nil
+        } catch {
+            byKey = [:]
+            failure = error
+        }
+    }
+
+    /// The reminder `entry` stands for, planned afresh; nil when the rules no longer plan it.
+    func reminder(for entry: OutboxEntry) throws(StoreError) -> Reminder? {
+        if let failure { throw failure }
+        if window.contains(entry.due) { return byKey[entry.key] }
+        let around = DateInterval(start: entry.due - 3600, end: entry.due + 3600)
+        return try Self.plan(initiative: initiative, store: store, window: around, now: Date())
+            .first { $0.key == entry.key }
+    }
+
+    private static func plan(initiative: Initiative, store: AppDatabase, window: DateInterval, now: Date)
+        throws(StoreError) -> [Reminder]
+    {
+        ReminderPlanner.plan(
+            initiative: initiative, window: window, actions: try store.openActions(),
+            results: try store.allIndicatorResults(), now: now)
+    }
+}
+
+extension OutboxOutcome {
+    /// The outbox's view of a transport's outcome.
+    init(_ outcome: DeliveryOutcome) {
+        switch outcome {
+        case .delivered: self = .delivered
+        case .transientFailure(let reply, let retryAfter):
+            self = .transient(reply: reply.description, retryAfter: retryAfter.map { Double($0.components.seconds) })
+        case .permanentFailure(let reply): self = .permanent(reply: reply.description)
+        case .configurationError(let message): self = .configuration(message: message)
+        case .unknown(let reply): self = .unknown(reply: reply.description)
+        }
+    }
+}

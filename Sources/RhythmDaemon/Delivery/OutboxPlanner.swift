@@ -1,0 +1,53 @@
+import Foundation
+import RhythmCore
+import RhythmStore
+
+/// Keeps the outbox filled: plans the reminders of the coming `horizon` and the calendar
+/// invitations the series' current SEQUENCE numbers call for, and writes them to the outbox,
+/// which refuses what it already holds.
+///
+/// Planning starts where the last run stopped (at most `catchUp` back), so after downtime
+/// the reminders that fell due meanwhile are found: the dispatcher sends those still useful
+/// and records the rest as skipped.
+public struct OutboxPlanner: Sendable {
+    /// How far ahead reminders are planned.
+    public static let horizon: TimeInterval = 2 * 86_400
+    /// How far back a run after downtime looks for missed reminders.
+    public static let catchUp: TimeInterval = 30 * 86_400
+
+    public let initiative: Initiative
+    public let store: AppDatabase
+
+    public init(initiative: Initiative, store: AppDatabase) {
+        self.initiative = initiative
+        self.store = store
+    }
+
+    /// What one planning run wrote.
+    public struct Summary: Hashable, Sendable {
+        public var reminders: Int
+        public var invitations: Int
+    }
+
+    /// Plans and enqueues; `sequences` are the series' feed SEQUENCE numbers as just published.
+    @discardableResult
+    public func run(sequences: [String: Int], now: Date) throws(StoreError) -> Summary {
+        let from = max(min(try store.plannedUntil() ?? now - 86_400, now), now - Self.catchUp)
+        let window = DateInterval(start: from, end: now + Self.horizon)
+        let reminders = ReminderPlanner.plan(
+            initiative: initiative, window: window, actions: try store.openActions(),
+            results: try store.allIndicatorResults(), now: now)
+        let inserted = try store.enqueue(
+            reminders.map { OutboxEntry(reminder: $0) }, plannedWindow: window, now: now)
+        try store.setPlannedUntil(window.end)
+        let (invitations, states) = InvitationPlanner.plan(
+            initiative: initiative, sequences: sequences, states: try store.invitationStates(), now: now)
+        let entries = invitations.map { invitation in
+            OutboxEntry(
+                key: invitation.key, channelID: invitation.channelID, recipient: "person:\(invitation.personID)",
+                due: invitation.due, usefulUntil: invitation.usefulUntil, payload: InvitationPayload(invitation).json)
+        }
+        let invited = try store.enqueueInvitations(entries, states: states, now: now)
+        return Summary(reminders: inserted, invitations: invited)
+    }
+}

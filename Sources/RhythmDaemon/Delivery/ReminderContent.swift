@@ -1,0 +1,145 @@
+import Foundation
+import RhythmCore
+
+/// What a reminder says, before it becomes an e-mail or a chat post: a subject line and
+/// paragraphs that name the meeting (or action, or data), the time on the reader's clock,
+/// and what to do.
+struct ReminderContent: Hashable, Sendable {
+    var subject: String
+    var paragraphs: [String]
+    /// When the meeting starts, for chat posts, which show it in the channel's zone.
+    var meetingStart: Date?
+
+    /// The content of `reminder` for a reader whose clock is `zone`.
+    init(reminder: Reminder, initiative: Initiative, zone: TimeZone, now: Date) {
+        switch reminder.subject {
+        case .meeting(let occurrence):
+            self = Self.meeting(occurrence, content: reminder.content, zone: zone)
+        case .action(let action):
+            self = Self.action(action, repetition: reminder.repetition, initiative: initiative, zone: zone, now: now)
+        case .indicator(let standing, let review):
+            self = Self.indicator(standing, review: review, repetition: reminder.repetition, zone: zone)
+        case .digest(let members):
+            let local = zone.wallClock(at: reminder.due).date
+            let parts = members.map { ReminderContent(reminder: $0, initiative: initiative, zone: zone, now: now) }
+            subject = "\(initiative.name): \(Plural.phrase(parts.count, "reminder")) for \(TimeText.date(local))"
+            paragraphs = parts.flatMap { ["— \($0.subject)"] + $0.paragraphs }
+            meetingStart = nil
+        }
+    }
+
+    private init(subject: String, paragraphs: [String], meetingStart: Date? = nil) {
+        self.subject = subject
+        self.paragraphs = paragraphs
+        self.meetingStart = meetingStart
+    }
+
+    private static func meeting(_ occurrence: Occurrence, content: Reminder.ContentKind, zone: TimeZone) -> Self {
+        let series = occurrence.series
+        let when = TimeText.instant(occurrence.start, in: zone)
+        var paragraphs = ["\(series.title) meets on \(when)."]
+        if zone.identifier != occurrence.timeZone.identifier {
+            paragraphs.append(
+                "That is \(TimeText.instant(occurrence.start, in: occurrence.timeZone)) where it is held.")
+        }
+        if case .moved(let from, let reason) = occurrence.status {
+            let origin = "It has moved from \(TimeText.date(from.date)) \(TimeText.time(from.time))"
+            paragraphs.append(origin + (reason.map { ": \($0)" } ?? "."))
+        }
+        if let location = occurrence.location { paragraphs.append("Where: \(location)") }
+        if let link = occurrence.onlineMeetingURL { paragraphs.append("Join online: \(link.absoluteString)") }
+        let prefix = content == .agenda ? "Agenda" : "Reminder"
+        paragraphs.append(
+            content == .agenda
+                ? "The agenda follows. To add an item, tell the backbone team before the meeting."
+                : "Please come prepared; if you cannot attend, send your apologies to the backbone team.")
+        return Self(
+            subject: "\(prefix): \(series.title), \(TimeText.shortInstant(occurrence.start, in: zone))",
+            paragraphs: paragraphs, meetingStart: occurrence.start)
+    }
+
+    private static func action(
+        _ action: Action, repetition: Int, initiative: Initiative, zone: TimeZone, now: Date
+    ) -> Self {
+        let due = action.due.map(TimeText.date) ?? "no date"
+        var paragraphs: [String]
+        let subject: String
+        if repetition > 0, let dueDate = action.due {
+            let late = dueDate.days(to: zone.wallClock(at: now).date)
+            subject = "Overdue action #\(action.id): \(action.title)"
+            paragraphs = [
+                "Action #\(action.id), \"\(action.title)\", was due on \(due)"
+                    + (late > 0 ? " (\(Plural.phrase(late, "day")) ago)." : ".")
+            ]
+        } else {
+            subject = "Action #\(action.id) due \(due): \(action.title)"
+            paragraphs = ["Action #\(action.id), \"\(action.title)\", is due on \(due)."]
+        }
+        if let details = action.details, !details.isEmpty { paragraphs.append(details) }
+        if let seriesID = action.seriesID, let series = initiative.series.first(where: { $0.id == seriesID }) {
+            paragraphs.append("It was raised at the \(series.title).")
+        }
+        paragraphs.append(
+            "When it is done, or if it needs a new date or owner, tell the backbone team so the next agenda is right.")
+        return Self(subject: subject, paragraphs: paragraphs)
+    }
+
+    private static func indicator(
+        _ standing: IndicatorStanding, review: Occurrence, repetition: Int, zone: TimeZone
+    ) -> Self {
+        let indicator = standing.indicator
+        let due = standing.dueDate.map(TimeText.date) ?? "before the review"
+        let reviewWhen = TimeText.instant(review.start, in: zone)
+        let subject =
+            repetition > 0
+            ? "Late: \(indicator.name) data for \(standing.period)"
+            : "Data due \(due): \(indicator.name) for \(standing.period)"
+        let state = repetition > 0 ? "was due on \(due) and has not been recorded" : "is due on \(due)"
+        return Self(
+            subject: subject,
+            paragraphs: [
+                "The \(indicator.name) value for \(standing.period) \(state).",
+                "The \(review.series.title) on \(reviewWhen) reviews it against its target.",
+                "Send the value to the backbone team, or record it through the partner portal.",
+            ])
+    }
+}
+
+/// Dates and times as people read them in messages, the same on every machine whatever its
+/// locale.
+enum TimeText {
+    private static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    /// `Tuesday 9 February 2027`.
+    static func date(_ date: LocalDate) -> String {
+        "\(date.weekday.name) \(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    /// `10:00`.
+    static func time(_ time: LocalTime) -> String {
+        String(time.description.prefix(5))
+    }
+
+    /// `Tuesday 9 February 2027 at 10:00 (UTC+11:00, Australia/Melbourne)`.
+    static func instant(_ instant: Date, in zone: TimeZone) -> String {
+        let local = zone.wallClock(at: instant)
+        return "\(date(local.date)) at \(time(local.time)) (UTC\(zone.offsetText(at: instant)), \(zone.identifier))"
+    }
+
+    /// `Tue 9 Feb 10:00`, for subject lines.
+    static func shortInstant(_ instant: Date, in zone: TimeZone) -> String {
+        let local = zone.wallClock(at: instant)
+        let month = months[local.date.month - 1].prefix(3)
+        return "\(local.date.weekday.name.prefix(3)) \(local.date.day) \(month) \(time(local.time))"
+    }
+}
+
+/// `1 reminder`, `3 reminders`.
+enum Plural {
+    static func phrase(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}
