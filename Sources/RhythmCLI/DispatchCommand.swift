@@ -93,6 +93,11 @@ struct DispatchCommand: AsyncParsableCommand {
         if report.recovered > 0 {
             lines.insert("Recovered \(Plural.phrase(report.recovered, "message")) a stopped run left half-sent.", at: 0)
         }
+        for (channel, directory) in report.maildirs.sorted(by: { $0.key < $1.key }) {
+            lines.insert(
+                "No SMTP server is configured for \(channel): its e-mail is written to the Maildir \(directory).", at: 0
+            )
+        }
         if let next = report.nextDue {
             lines.append("Next due: \(next.formatted(.iso8601)).")
         }

@@ -87,6 +87,19 @@ extension AppDatabase {
         }
     }
 
+    /// The earliest planned instant among the entries that can be claimed at `now`; nil when
+    /// none can. The dispatcher re-plans reminders from there to `now` to check each one.
+    public func earliestDue(claimableAt now: Date) throws(StoreError) -> Date? {
+        try read { db in
+            try Date.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(due_at) FROM outbox_entry WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ?
+                    """,
+                arguments: [now])
+        }
+    }
+
     /// How many entries are in each status.
     public func outboxCounts() throws(StoreError) -> [OutboxStatus: Int] {
         try read { db in

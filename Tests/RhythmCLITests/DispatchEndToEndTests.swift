@@ -9,7 +9,8 @@ struct DispatchEndToEndTests {
     /// reminder three hours before it by e-mail to each attendee and by webhook, and
     /// `people` attendees of whom the first wants calendar invitations.
     static func configuration(
-        servers: DeliveryServers, people: Int = 2, startOffset: TimeInterval = 7200, cancelToday: Bool = false
+        servers: DeliveryServers, people: Int = 2, startOffset: TimeInterval = 7200, cancelToday: Bool = false,
+        refusedAttendee: Bool = false
     ) -> String {
         let zone = TimeZone(identifier: "Europe/London")!
         var calendar = Calendar(identifier: .gregorian)
@@ -17,8 +18,8 @@ struct DispatchEndToEndTests {
         let start = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date() + startOffset)
         let startText = String(
             format: "%04d-%02d-%02dT%02d:%02d", start.year!, start.month!, start.day!, start.hour!, start.minute!)
-        let ids = (1...people).map { String(format: "person-%03d", $0) }
-        let peopleYAML = ids.enumerated().map { index, id in
+        var ids = (1...people).map { String(format: "person-%03d", $0) }
+        var peopleYAML = ids.enumerated().map { index, id in
             """
               - id: \(id)
                 name: Person \(index + 1)
@@ -26,6 +27,11 @@ struct DispatchEndToEndTests {
             \(index == 0 ? "    invitations: true\n" : "")
             """
         }.joined()
+        if refusedAttendee {
+            // The test SMTP server answers 550 for this mailbox.
+            ids.append("refused")
+            peopleYAML += "  - id: refused\n    name: Refused Mailbox\n    email: permanent@partners.example\n"
+        }
         let exception =
             cancelToday
             ? "    exceptions:\n      - cancel: \(startText.prefix(10))\n        reason: The room is flooded.\n" : ""
@@ -90,17 +96,18 @@ struct DispatchEndToEndTests {
         }
     }
 
-    @Test("reminders, an invitation and a signed webhook are delivered once; a second run sends nothing")
+    @Test("reminders, an invitation and a webhook go out once; a 550 is a dead letter with the reply")
     func deliversOnce() throws {
         let servers = try DeliveryServers()
         defer { servers.stop() }
-        let workspace = try Workspace(servers: servers, yaml: Self.configuration(servers: servers))
+        let workspace = try Workspace(
+            servers: servers, yaml: Self.configuration(servers: servers, refusedAttendee: true))
         let check = try RhythmProcess.run(["check", "--config", workspace.config])
         #expect(check.status == 0, "\(check.standardError)")
 
         let first = try workspace.rhythm(["dispatch", "--once"])
         #expect(first.status == 0, "\(first.standardError)")
-        #expect(first.standardOutput.contains("Sent 4; retrying later 0; dead 0"), "\(first.standardOutput)")
+        #expect(first.standardOutput.contains("Sent 4; retrying later 0; dead 1"), "\(first.standardOutput)")
 
         let messages = try servers.receivedMessages().map(servers.headers(of:))
         #expect(messages.count == 3)
@@ -138,7 +145,12 @@ struct DispatchEndToEndTests {
         // Today's four went out; the next meetings within the two-day horizon have theirs
         // planned, waiting (the day after tomorrow's falls outside when clocks go back).
         #expect(entries.filter { $0["status"] as? String == "sent" }.count == 4)
-        #expect([3, 6].contains(entries.filter { $0["status"] as? String == "pending" }.count))
+        #expect([4, 8].contains(entries.filter { $0["status"] as? String == "pending" }.count))
+        let dead = try #require(entries.first { $0["status"] as? String == "dead" })
+        #expect(dead["recipient"] as? String == "person:refused")
+        let shown = try workspace.rhythm(["outbox", "show", dead["message_id"] as? String ?? ""])
+        #expect(shown.status == 0)
+        #expect(shown.standardOutput.contains("550 5.1.1 Mailbox unavailable: no such user"), "\(shown.standardOutput)")
         #expect(!list.standardOutput.contains("hook-secret-token"))
     }
 

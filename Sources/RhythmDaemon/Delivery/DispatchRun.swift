@@ -21,6 +21,8 @@ public struct DispatchRun: Sendable {
         public var skipped: Int
         /// When the next entry falls due, if any.
         public var nextDue: Date?
+        /// The Maildirs e-mail went to, by channel id, for channels with no SMTP server.
+        public var maildirs: [String: String]
     }
 
     public let configuration: LoadedConfiguration
@@ -83,6 +85,10 @@ public struct DispatchRun: Sendable {
         let skipped = (try store.outboxCounts()[.skipped] ?? 0) - skippedBefore
         return Report(
             recovered: recovered, planned: planned, dispatched: dispatched, skipped: skipped,
-            nextDue: try store.nextDueInstant())
+            nextDue: try store.nextDueInstant(),
+            maildirs: Dictionary(
+                uniqueKeysWithValues: initiative.channels.compactMap { channel in
+                    channels.maildir(of: channel.id).map { (channel.id, $0) }
+                }))
     }
 }

@@ -68,21 +68,24 @@ public struct Dispatcher: Sendable {
         }
     }
 
-    /// Sends every entry due now, lane by lane, until none is left due; entries that fail
-    /// transiently wait for their next attempt and are left for a later pass.
+    /// Sends every entry due when the pass starts, lane by lane; entries that fail
+    /// transiently wait for their next attempt, and entries that fall due during the pass,
+    /// for a later pass.
     /// `sequences` are the series' feed SEQUENCE numbers, to recognise stale invitations.
     public func dispatchDue(sequences: [String: Int], clock: @escaping @Sendable () -> Date = { Date() }) async throws
         -> Summary
     {
         let started = clock()
-        let plan = ReminderIndex(initiative: initiative, store: store, around: started)
+        let earliest = min(try store.earliestDue(claimableAt: started) ?? started, started)
+        let plan = ReminderIndex(
+            initiative: initiative, store: store, window: DateInterval(start: earliest, end: started + 1))
         let disabled = try store.disabledChannels()
         let lanes = try store.channelsWithDueEntries(now: started)
         return try await withThrowingTaskGroup(of: Summary.self) { group in
             for channelID in lanes {
                 let lane = Lane(
                     dispatcher: self, channelID: channelID, disabledReason: disabled[channelID], plan: plan,
-                    sequences: sequences, clock: clock)
+                    sequences: sequences, claimedAt: started, clock: clock)
                 group.addTask { try await lane.run() }
             }
             var total = Summary()
@@ -98,13 +101,15 @@ public struct Dispatcher: Sendable {
         let disabledReason: String?
         let plan: ReminderIndex
         let sequences: [String: Int]
+        /// The instant entries are claimed at: the start of the pass, which `plan` covers.
+        let claimedAt: Date
         let clock: @Sendable () -> Date
 
         func run() async throws -> Summary {
             var summary = Summary()
             while true {
                 let claimed = try dispatcher.store.claimDue(
-                    now: clock(), limit: Dispatcher.batchSize, channelID: channelID)
+                    now: claimedAt, limit: Dispatcher.batchSize, channelID: channelID)
                 if claimed.isEmpty { return summary }
                 try await withThrowingTaskGroup(of: OutboxEntry?.self) { group in
                     var pending = claimed[...]
@@ -200,7 +205,8 @@ public struct Dispatcher: Sendable {
     }
 }
 
-/// The reminders the rules plan around one instant, by key, to look up claimed entries.
+/// The reminders the rules plan for the due instants of one pass's entries, by key, to look
+/// up claimed entries.
 private struct ReminderIndex: Sendable {
     let initiative: Initiative
     let store: AppDatabase
@@ -208,12 +214,12 @@ private struct ReminderIndex: Sendable {
     let byKey: [String: Reminder]
     let failure: StoreError?
 
-    init(initiative: Initiative, store: AppDatabase, around now: Date) {
+    init(initiative: Initiative, store: AppDatabase, window: DateInterval) {
         self.initiative = initiative
         self.store = store
-        window = DateInterval(start: now - 8 * 86_400, end: now + 86_400)
+        self.window = window
         do {
-            let reminders = try Self.plan(initiative: initiative, store: store, window: window, now: now)
+            let reminders = try Self.plan(initiative: initiative, store: store, window: window, now: window.end)
             byKey = Dictionary(reminders.map { ($0.key, $0) }) { first, _ in first }
             failure = nil
         } catch {
