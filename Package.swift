@@ -135,6 +135,11 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "RhythmDaemonTests",
+            dependencies: ["RhythmDaemon", "RhythmAgenda", "RhythmCore", "RhythmDelivery", "RhythmStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RhythmDeliveryTests",
             dependencies: [
                 "RhythmDelivery", "RhythmCore",

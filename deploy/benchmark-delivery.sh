@@ -72,14 +72,16 @@ measure() {
     "$rhythm" check --config "$config" >/dev/null
     local before after
     before=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$work/rss" "$rhythm" dispatch --once --config "$config" --database "$database" \
+    /usr/bin/time -f "%M %U %S" -o "$work/usage" "$rhythm" dispatch --once --config "$config" --database "$database" \
         >"$work/summary"
     after=$(date +%s.%N)
     local got
     got=$(eval "$received")
+    read -r rss user system <"$work/usage"
     "$python" -c "import sys; n, t = int(sys.argv[1]), float(sys.argv[3]) - float(sys.argv[2]); \
-print(f'$label: {n} of $expected received in {t:.2f} s: {n / t:.0f} messages/s; peak RSS {int(sys.argv[4]) // 1024} MiB')" \
-        "$got" "$before" "$after" "$(cat "$work/rss")"
+print(f'$label: {n} of $expected received in {t:.2f} s: {n / t:.0f} messages/s; ' \
+      f'rhythm used {float(sys.argv[5]) + float(sys.argv[6]):.1f} s of CPU, peak RSS {int(sys.argv[4]) // 1024} MiB')" \
+        "$got" "$before" "$after" "$rss" "$user" "$system"
     sed 's/^/  /' "$work/summary"
 }
 

@@ -22,16 +22,35 @@ struct ReminderContent: Hashable, Sendable {
         case .digest(let members):
             let local = zone.wallClock(at: reminder.due).date
             let parts = members.map { ReminderContent(reminder: $0, initiative: initiative, zone: zone, now: now) }
-            subject = "\(initiative.name): \(Plural.phrase(parts.count, "reminder")) for \(TimeText.date(local))"
+            subject = Self.oneLine(
+                "\(initiative.name): \(Plural.phrase(parts.count, "reminder")) for \(TimeText.date(local))")
             paragraphs = parts.flatMap { ["— \($0.subject)"] + $0.paragraphs }
             meetingStart = nil
         }
     }
 
     private init(subject: String, paragraphs: [String], meetingStart: Date? = nil) {
-        self.subject = subject
+        self.subject = Self.oneLine(subject)
         self.paragraphs = paragraphs
         self.meetingStart = meetingStart
+    }
+
+    /// User text (an action's title, a series' name) may hold line breaks or other control
+    /// characters; a subject line must not, so each run of them becomes one space. The e-mail
+    /// composer refuses such a header outright, which would hold the reminder for ever.
+    static func oneLine(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace, scalar != " " { result.unicodeScalars.append(" ") }
+            pendingSpace = false
+            result.unicodeScalars.append(scalar)
+        }
+        return result
     }
 
     private static func meeting(_ occurrence: Occurrence, content: Reminder.ContentKind, zone: TimeZone) -> Self {
