@@ -10,12 +10,16 @@ import RhythmStore
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the Rhythm service: the HTTP server with the calendar feeds.",
+        abstract: "Run the Rhythm service: feeds, agenda pages and the API, and the reminder dispatcher.",
         discussion: """
-            Listens on service.listen from the configuration (127.0.0.1:8080 by default) and \
-            serves /feeds/public.ics, /feeds/<token>.ics and /healthz until SIGTERM or SIGINT. \
-            SIGHUP reloads the configuration; a file with errors is logged and ignored, and the \
-            service keeps running on the last good one.
+            Listens on service.listen from the configuration (127.0.0.1:8080 by default): \
+            /feeds/public.ics, /feeds/<token>.ics, /agenda/..., /api/v1/..., /healthz, /readyz \
+            and /metrics. Plans reminders and invitations and sends each when it falls due, \
+            sleeping in between. Runs until SIGTERM or SIGINT, then finishes the sends in \
+            flight. SIGHUP reloads the configuration and the templates; a file with errors is \
+            logged and the service keeps running on the last good one. Under systemd \
+            (Type=notify) it reports READY, RELOADING, STOPPING and its status, and pings the \
+            watchdog; logs go to standard error with syslog priorities journald reads.
 
             Example:
               rhythm serve --config /etc/rhythm/rhythm.yaml
@@ -29,11 +33,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: ArgumentHelp("Render every feed request afresh (to measure rendering).", visibility: .hidden))
     var noFeedCache = false
 
+    @Option(help: ArgumentHelp("text (syslog priorities under journald) or json lines.", valueName: "format"))
+    var logFormat: DaemonLogHandler.Format =
+        ProcessInfo.processInfo.environment["RHYTHM_LOG_FORMAT"].flatMap(DaemonLogHandler.Format.init) ?? .text
+
+    @Option(help: ArgumentHelp("trace, debug, info, notice, warning or error.", valueName: "level"))
+    var logLevel: Logger.Level = .info
+
     func run() async throws {
+        let format = logFormat
+        let level = logLevel
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
+            DaemonLogHandler(label: label, format: format, level: level)
         }
         let loaded = try options.load()
         for warning in loaded.warnings {
@@ -41,8 +52,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let store = try database.open()
         let service = RhythmService(
-            configurationPath: options.path, configuration: loaded, store: store, logger: Logger(label: "rhythm"),
-            cachesFeeds: !noFeedCache)
+            configurationPath: options.path, configuration: loaded, store: store, databasePath: database.path,
+            logger: Logger(label: "rhythm"), cachesFeeds: !noFeedCache)
         do {
             try await service.run()
         } catch let error as StoreError {
@@ -54,3 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension DaemonLogHandler.Format: ExpressibleByArgument {}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

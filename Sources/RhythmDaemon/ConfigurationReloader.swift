@@ -9,23 +9,35 @@ import ServiceLifecycle
 import UnixSignals
 
 /// Reloads the configuration and the agenda templates on SIGHUP: validates them first, and
-/// only when they are clean publishes them and drops every cached feed. A bad file is logged with all its errors
-/// while the service keeps running on the last good configuration.
+/// only when they are clean publishes them, drops every cached feed and wakes the dispatcher
+/// to re-plan reminders. A bad file is logged with all its errors while the service keeps
+/// running on the last good configuration. systemd hears `RELOADING=1`, then `READY=1`.
 struct ConfigurationReloader: Service {
     let path: String
     let store: AppDatabase
     let feeds: FeedService
     let cache: FeedCache
-    let current: ServiceSettings
+    let settings: ServiceSettings
+    let current: CurrentConfiguration
+    let wakeup: Wakeup
+    let notifier: SystemdNotifier
+    let metrics: RhythmMetrics
     let logger: Logger
 
     func run() async throws {
         for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
-            await reload()
+            notifier.notify("RELOADING=1", "STATUS=Reloading the configuration")
+            let reloaded = await reload()
+            notifier.notify(
+                "READY=1",
+                reloaded
+                    ? "STATUS=Configuration reloaded"
+                    : "STATUS=Reload refused: the configuration has errors (see the log)")
         }
     }
 
-    private func reload() async {
+    /// Returns whether the new configuration is now in use.
+    private func reload() async -> Bool {
         logger.info("Reloading the configuration", metadata: ["config.path": "\(path)"])
         let loaded: LoadedConfiguration
         do {
@@ -37,7 +49,7 @@ struct ConfigurationReloader: Service {
             logger.error(
                 "The configuration has errors; still running on the last good one",
                 metadata: ["config.path": "\(path)", "error.code": "\(error.code)"])
-            return
+            return false
         }
         let renderer: AgendaRenderer
         do {
@@ -47,24 +59,28 @@ struct ConfigurationReloader: Service {
             logger.error(
                 "An agenda template has errors; still running on the last good configuration",
                 metadata: ["error.code": "\(error.code)"])
-            return
+            return false
         }
         do {
             let catalog = try FeedCatalog.publish(loaded, store: store, now: Date())
             feeds.replace(with: catalog, agendas: AgendaService(store: store, renderer: renderer))
             await cache.invalidateAll()
+            current.replace(with: loaded, renderer: renderer, at: Date())
+            metrics.recordReload(at: Date())
+            wakeup.signal()
         } catch {
             logger.error(
                 "Could not record the new configuration's series; still running on the last good one",
                 metadata: ["error.code": "\(error.code)", "error": "\(error.description)"])
-            return
+            return false
         }
-        if loaded.service != current {
+        if loaded.service != settings {
             logger.warning("service.listen and service.public_url take effect only after a restart")
         }
         for warning in loaded.warnings {
             logger.warning("\(warning.description)")
         }
         logger.info("Configuration reloaded", metadata: ["series": "\(loaded.initiative.series.count)"])
+        return true
     }
 }

@@ -5,60 +5,96 @@ import RhythmAPI
 import RhythmAgenda
 import RhythmConfig
 import RhythmCore
+import RhythmDelivery
 import RhythmServer
 import RhythmStore
 import ServiceLifecycle
 import UnixSignals
 
-/// The long-running Rhythm service: for now, the HTTP server with the calendar feeds and the
-/// JSON API.
+/// The long-running Rhythm service: one process, several services in one `ServiceGroup`.
 ///
-/// It publishes the configuration's series (raising SEQUENCE where their meaning changed),
-/// then serves until SIGTERM or SIGINT, when it finishes the requests in flight and stops.
-/// SIGHUP reloads the configuration from `configurationPath`.
+/// - the HTTP server: feeds, agenda pages, the JSON API, `/healthz`, `/readyz`, `/metrics`;
+/// - the dispatcher, which plans reminders and invitations and sends each when it falls due;
+/// - the reloader (SIGHUP) and, under systemd, the watchdog.
+///
+/// It publishes the configuration's series first (raising SEQUENCE where their meaning
+/// changed), tells systemd `READY=1` once the socket listens, and on SIGTERM or SIGINT stops
+/// accepting, lets the sends in flight finish, says `STOPPING=1` and returns.
 public struct RhythmService: Sendable {
     public let configurationPath: String
     public let configuration: LoadedConfiguration
     public let store: AppDatabase
+    /// The database file, for the dispatcher's lock and the Maildir beside it.
+    public let databasePath: String
     public let logger: Logger
     /// Whether rendered feeds are kept until something changes; off only for measurements.
     public let cachesFeeds: Bool
+    public let notifier: SystemdNotifier
+    public let secrets: SecretResolver
 
     public init(
-        configurationPath: String, configuration: LoadedConfiguration, store: AppDatabase, logger: Logger,
-        cachesFeeds: Bool = true
+        configurationPath: String, configuration: LoadedConfiguration, store: AppDatabase, databasePath: String,
+        logger: Logger, cachesFeeds: Bool = true, notifier: SystemdNotifier = SystemdNotifier(),
+        secrets: SecretResolver = SecretResolver()
     ) {
         self.configurationPath = configurationPath
         self.configuration = configuration
         self.store = store
+        self.databasePath = databasePath
         self.logger = logger
         self.cachesFeeds = cachesFeeds
+        self.notifier = notifier
+        self.secrets = secrets
     }
 
     /// Runs until a shutdown signal arrives.
     public func run() async throws {
-        let catalog = try FeedCatalog.publish(configuration, store: store, now: Date())
+        let now = Date()
+        let catalog = try FeedCatalog.publish(configuration, store: store, now: now)
         let renderer = try AgendaRenderer(
             directory: AgendaRenderer.defaultDirectory(forConfigurationAt: configurationPath))
+        let current = CurrentConfiguration(configuration: configuration, renderer: renderer, loadedAt: now)
         let cache = FeedCache(isEnabled: cachesFeeds)
         let feeds = FeedService(
             catalog: catalog, agendas: AgendaService(store: store, renderer: renderer), store: store, cache: cache)
         let settings = configuration.service
-        // A write through the API may change what any feed or agenda shows: drop them all.
+        let wakeup = Wakeup()
+        let metrics = RhythmMetrics()
+        metrics.recordReload(at: now)
+        let health = DispatcherHealth()
+        let readiness = Readiness(store: store, current: current, databasePath: databasePath, secrets: secrets)
+        // A write through the API may change what any feed, agenda or reminder shows.
         let api = APIRoutes(
-            store: store, initiative: { feeds.initiative }, onChange: { await cache.invalidateAll() }, logger: logger)
+            store: store, initiative: { feeds.initiative },
+            onChange: {
+                await cache.invalidateAll()
+                wakeup.signal()
+            }, logger: logger)
+        let notifier = self.notifier
+        let logger = self.logger
         let application = buildApplication(
             configuration: ServerConfiguration(host: settings.listenHost, port: settings.listenPort),
             feeds: feeds,
             cache: cache,
             logger: logger,
+            observer: metrics,
+            onServerRunning: {
+                logger.info("Listening", metadata: ["http.address": "\(settings.listenHost):\(settings.listenPort)"])
+                notifier.notify("READY=1", "STATUS=Serving feeds on \(settings.listenHost):\(settings.listenPort)")
+            },
             addRoutes: { router in
                 api.register(on: router)
                 AgendaPageController(pages: feeds).addRoutes(to: router)
+                ObservabilityController(readiness: readiness, metrics: metrics).addRoutes(to: router)
             }
         )
         let reloader = ConfigurationReloader(
-            path: configurationPath, store: store, feeds: feeds, cache: cache, current: settings, logger: logger)
+            path: configurationPath, store: store, feeds: feeds, cache: cache, settings: settings, current: current,
+            wakeup: wakeup, notifier: notifier, metrics: metrics, logger: logger)
+        let dispatcher = DispatcherService(
+            current: current, store: store, databasePath: databasePath, wakeup: wakeup, health: health,
+            metrics: metrics, notifier: notifier, secrets: secrets, logger: logger)
+        let watchdog = WatchdogService(notifier: notifier, health: health)
         logger.info(
             "Publishing calendar feeds",
             metadata: [
@@ -66,11 +102,22 @@ public struct RhythmService: Sendable {
                 "feed.public": "\(settings.baseURL)/feeds/public.ics",
             ]
         )
+        for problem in readiness.problems() {
+            logger.warning("not ready: \(problem)")
+        }
         let group = ServiceGroup(
-            services: [application, reloader],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger
-        )
+            configuration: ServiceGroupConfiguration(
+                // Stopped in reverse: first the server stops accepting, the dispatcher finishes
+                // its sends, and the watchdog keeps pinging until then.
+                services: [
+                    .init(service: watchdog),
+                    .init(service: dispatcher),
+                    .init(service: reloader),
+                    .init(service: application),
+                    .init(service: StoppingAnnouncer(notifier: notifier)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await group.run()
     }
 }

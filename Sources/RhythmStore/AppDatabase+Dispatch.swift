@@ -74,6 +74,22 @@ extension AppDatabase {
         }
     }
 
+    /// Hands claimed entries back unsent (the service is stopping): pending again, due now,
+    /// the claim's attempt not counted.
+    public func release(keys: [String], now: Date) throws(StoreError) {
+        try write { db in
+            for key in keys {
+                try db.execute(
+                    sql: """
+                        UPDATE outbox_entry SET status = 'pending', attempts = max(attempts - 1, 0),
+                            next_attempt_at = ?, updated_at = ?
+                        WHERE key = ? AND status = 'sending'
+                        """,
+                    arguments: [now, now, key])
+            }
+        }
+    }
+
     /// The channels with entries whose next attempt is due, so that each gets its own lane.
     public func channelsWithDueEntries(now: Date) throws(StoreError) -> [String] {
         try read { db in
@@ -97,6 +113,22 @@ extension AppDatabase {
                     SELECT MIN(due_at) FROM outbox_entry WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ?
                     """,
                 arguments: [now])
+        }
+    }
+
+    /// Throws unless a write transaction can be started now (the file and its directory are
+    /// writable and no other process holds the lock for longer than the busy timeout).
+    public func checkWritable() throws(StoreError) {
+        do {
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                try db.execute(sql: "ROLLBACK")
+            }
+        } catch {
+            throw StoreError(
+                code: .databaseFailure,
+                description: "the database cannot be written: \(Self.sqliteMessage(error)); check the file's owner and "
+                    + "permissions and the free space")
         }
     }
 
@@ -149,6 +181,33 @@ extension AppDatabase {
                     ])
             }
             return inserted
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Copies the whole database to a new file at `path` with SQLite's online backup API, so
+    /// the service can keep running, then checks the copy's integrity. Refuses to overwrite.
+    public func backup(to path: String) throws(StoreError) {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(
+                code: .invalidValue, description: "\(path) already exists; choose a new file name for the backup")
+        }
+        do {
+            let destination = try DatabaseQueue(path: path)
+            try writer.backup(to: destination)
+            let result = try destination.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+            guard result == "ok" else {
+                throw StoreError(
+                    code: .databaseFailure,
+                    description: "the backup \(path) failed its integrity check: \(result ?? "no answer")")
+            }
+            try destination.close()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(
+                code: .databaseFailure, description: "could not write the backup \(path): \(Self.sqliteMessage(error))")
         }
     }
 }

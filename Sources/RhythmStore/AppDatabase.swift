@@ -145,7 +145,7 @@ public struct AppDatabase: Sendable {
         StoreError(code: .databaseFailure, description: "could not \(action): \(sqliteMessage(error))")
     }
 
-    private static func sqliteMessage(_ error: any Error) -> String {
+    static func sqliteMessage(_ error: any Error) -> String {
         guard let error = error as? DatabaseError else { return "\(type(of: error))" }
         return "\(error.message ?? "SQLite error") (SQLite code \(error.extendedResultCode.rawValue))"
     }

@@ -37,8 +37,8 @@ public struct DeliveryChannels: Sendable {
 
     /// The Maildir an e-mail channel without an SMTP server writes to; nil for other channels.
     public func maildir(of channelID: String) -> String? {
-        guard case .email(let settings) = channels[channelID]?.kind, settings.smtpURL == nil else { return nil }
-        return settings.maildir.hasPrefix("/") ? settings.maildir : "\(maildirRoot)/\(settings.maildir)"
+        guard case .email(let settings) = channels[channelID]?.kind else { return nil }
+        return settings.maildirPath(root: maildirRoot)
     }
 
     /// Logs, once at start-up, each e-mail channel that keeps its mail on this machine.
@@ -159,5 +159,60 @@ extension DeliveryChannels {
         return await post(
             ChatMessage(title: subject, lines: paragraphs, timeZone: initiative.timeZone), on: channelID,
             deliveryKey: key, now: now)
+    }
+}
+
+/// What stops each channel from sending, one sentence each, for `/readyz` and `rhythm status`:
+/// a secret that cannot be read, a Maildir that cannot be written. Never a secret's value.
+public struct ChannelCheck: Sendable {
+    public let initiative: Initiative
+    public let maildirRoot: String
+    public let secrets: SecretResolver
+
+    public init(initiative: Initiative, maildirRoot: String, secrets: SecretResolver = SecretResolver()) {
+        self.initiative = initiative
+        self.maildirRoot = maildirRoot
+        self.secrets = secrets
+    }
+
+    public func problems() -> [String] {
+        initiative.channels.flatMap(problems(of:))
+    }
+
+    private func problems(of channel: Channel) -> [String] {
+        var problems: [String] = []
+        var references: [SecretReference] = []
+        switch channel.kind {
+        case .email(let settings):
+            if let directory = settings.maildirPath(root: maildirRoot) {
+                let parent = URL(fileURLWithPath: directory).deletingLastPathComponent().path
+                let target = FileManager.default.fileExists(atPath: directory) ? directory : parent
+                if !FileManager.default.isWritableFile(atPath: target) {
+                    problems.append("channel \(channel.id): the Maildir \(directory) cannot be written")
+                }
+            }
+            if settings.smtpURL != nil, let password = settings.password { references.append(password) }
+        case .slack(let url), .teams(let url), .mattermost(let url), .discord(let url), .googleChat(let url):
+            references.append(url)
+        case .webhook(let url, let secret):
+            references += [url, secret]
+        }
+        for reference in references {
+            do throws(DeliveryError) {
+                _ = try secrets.resolve(reference)
+            } catch {
+                problems.append("channel \(channel.id): \(error.message)")
+            }
+        }
+        return problems
+    }
+}
+
+extension EmailSettings {
+    /// The Maildir mail goes to when no SMTP server is configured (relative paths start at
+    /// `root`, the state directory); nil when there is a server.
+    func maildirPath(root: String) -> String? {
+        guard smtpURL == nil else { return nil }
+        return maildir.hasPrefix("/") ? maildir : "\(root)/\(maildir)"
     }
 }

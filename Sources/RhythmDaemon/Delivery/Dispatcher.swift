@@ -4,6 +4,7 @@ import RhythmCore
 import RhythmDelivery
 import RhythmFeeds
 import RhythmStore
+import ServiceLifecycle
 
 /// Sends what is due in the outbox and records what became of each attempt.
 ///
@@ -25,17 +26,25 @@ public struct Dispatcher: Sendable {
     let channels: DeliveryChannels
     let composer: MessageComposer
     let concurrencyPerChannel: Int
+    let health: DispatcherHealth?
+    let metrics: RhythmMetrics?
     let logger: Logger
 
+    /// - Parameters:
+    ///   - health: told of each finished entry, for the watchdog.
+    ///   - metrics: counts each finished entry by channel and result.
     public init(
         initiative: Initiative, settings: FeedSettings, store: AppDatabase, channels: DeliveryChannels,
-        agendas: AgendaService, concurrencyPerChannel: Int = 4, logger: Logger
+        agendas: AgendaService, concurrencyPerChannel: Int = 4, health: DispatcherHealth? = nil,
+        metrics: RhythmMetrics? = nil, logger: Logger
     ) {
         self.initiative = initiative
         self.store = store
         self.channels = channels
         composer = MessageComposer(initiative: initiative, settings: settings, agendas: agendas)
         self.concurrencyPerChannel = max(concurrencyPerChannel, 1)
+        self.health = health
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -107,7 +116,8 @@ public struct Dispatcher: Sendable {
 
         func run() async throws -> Summary {
             var summary = Summary()
-            while true {
+            // Stopping: what is claimed finishes, nothing new is claimed.
+            while !Task.isShuttingDownGracefully {
                 let claimed = try dispatcher.store.claimDue(
                     now: claimedAt, limit: Dispatcher.batchSize, channelID: channelID)
                 if claimed.isEmpty { return summary }
@@ -119,11 +129,31 @@ public struct Dispatcher: Sendable {
                     }
                     for try await stored in group {
                         summary.count(stored?.status, held: stored?.isHeld ?? false)
+                        dispatcher.health?.progressed(at: clock())
+                        dispatcher.metrics?.recordDelivery(channel: channelID, result: Self.result(of: stored))
+                        if Task.isShuttingDownGracefully, !pending.isEmpty {
+                            // Handed back untouched, for the next start to send.
+                            try dispatcher.store.release(keys: pending.map(\.key), now: clock())
+                            pending = []
+                        }
                         if let entry = pending.popFirst() {
                             group.addTask { try await deliver(entry) }
                         }
                     }
                 }
+            }
+            return summary
+        }
+
+        /// The metrics label of what became of an entry.
+        static func result(of entry: OutboxEntry?) -> String {
+            switch entry?.status {
+            case .sent: "sent"
+            case .dead: "dead"
+            case .withdrawn: "withdrawn"
+            case .pending: entry?.isHeld == true ? "held" : "retry"
+            case .skipped: "skipped"
+            case .sending, nil: "unknown"
             }
         }
 

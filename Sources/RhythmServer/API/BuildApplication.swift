@@ -6,16 +6,19 @@ import Logging
 /// The result is a `Service`: run it in the daemon's `ServiceGroup`. Everything it serves comes from
 /// `feeds` through `cache`; the daemon keeps the cache so that it can call `invalidateAll()` when
 /// the configuration or the store changes. `addRoutes` mounts more of Rhythm (the JSON API)
-/// on the same router, after the feeds.
+/// on the same router, after the feeds; `observer` hears of every answered request, and
+/// `onServerRunning` is called once the socket listens.
 public func buildApplication(
     configuration: ServerConfiguration,
     feeds: some FeedProvider,
     cache: FeedCache,
     logger: Logger,
+    observer: (any RequestObserver)? = nil,
+    onServerRunning: @escaping @Sendable () async -> Void = {},
     addRoutes: (Router<BasicRequestContext>) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router()
-    router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: AccessLogMiddleware(observer: observer))
     router.add(middleware: FeedMethodMiddleware())
     router.get("/healthz") { _, _ in "ok" }
     FeedController(feeds: feeds, cache: cache, maxAge: configuration.feedMaxAge).addRoutes(to: router)
@@ -26,6 +29,7 @@ public func buildApplication(
             address: .hostname(configuration.host, port: configuration.port),
             serverName: configuration.serverName
         ),
+        onServerRunning: { _ in await onServerRunning() },
         logger: logger
     )
 }

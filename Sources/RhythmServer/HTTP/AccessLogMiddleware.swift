@@ -1,8 +1,11 @@
 import Hummingbird
 import Logging
 
-/// Logs every request at debug level with its status and duration, never a feed token.
+/// Logs every request at debug level with its status and duration, never a feed token, and
+/// tells the observer (metrics) which area it reached and how it was answered.
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    var observer: (any RequestObserver)?
+
     func handle(
         _ request: Request,
         context: Context,
@@ -23,6 +26,7 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     private func log(
         _ request: Request, status: HTTPResponse.Status, since start: ContinuousClock.Instant, logger: Logger
     ) {
+        observer?.observe(area: Self.area(of: request.uri.path), status: status.code)
         let elapsed = (ContinuousClock.now - start).components
         let milliseconds = Double(elapsed.seconds) * 1e3 + Double(elapsed.attoseconds) / 1e15
         logger.debug(
@@ -34,5 +38,15 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
                 "http.duration_ms": .stringConvertible(milliseconds),
             ]
         )
+    }
+
+    /// The part of the service a path belongs to, for metrics labels that stay few.
+    static func area(of path: String) -> String {
+        if path.hasPrefix("/feeds/") { return "feed" }
+        if path.hasPrefix("/agenda/") { return "agenda" }
+        if path.hasPrefix("/api/") { return "api" }
+        if path == "/healthz" || path == "/readyz" { return "health" }
+        if path == "/metrics" { return "metrics" }
+        return "other"
     }
 }

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import RhythmStore
+
+/// `rhythm backup FILE`: a consistent copy of the database while the service runs.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the database to a new file, safely, while the service keeps running.",
+        discussion: """
+            Uses SQLite's online backup API, so the copy is consistent even while the service \
+            writes, then checks the copy's integrity. Never overwrites a file. To restore: stop \
+            the service, copy the backup over the database file (owned by the service's user), \
+            start the service.
+
+            Example:
+              rhythm backup /var/backups/rhythm/rhythm-$(date +%F).sqlite
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The new file to write.", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        let store = try database.open()
+        try DatabaseOptions.checked { () throws(StoreError) in try store.backup(to: file) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        print("Backed up \(database.path) to \(file) (\(size) bytes, integrity checked).")
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NIOPosix
+import RhythmConfig
+import RhythmCore
+import RhythmDaemon
+import RhythmDelivery
+import RhythmStore
+
+/// `rhythm status`: how the service and its outbox are doing, for a person.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show whether the service runs and is ready, and how its outbox stands.",
+        discussion: """
+            Asks the running service (service.listen) for /readyz and /metrics, and reads the \
+            database: reminders waiting, due now and how long the oldest has waited, when the \
+            next is due, dead letters, channels disabled or unable to send. Exits with 0 when \
+            the service answers ready, 69 (EX_UNAVAILABLE) otherwise.
+
+            Example:
+              rhythm status --config /etc/rhythm/rhythm.yaml
+            """
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let loaded = try options.load()
+        let store = try database.open()
+        let now = Date()
+        let settings = loaded.service
+        let base =
+            "http://\(settings.listenHost.contains(":") ? "[\(settings.listenHost)]" : settings.listenHost)"
+            + ":\(settings.listenPort)"
+        let (ready, metrics) = await Self.ask(base)
+        var lines: [String] = []
+        var isReady = false
+        switch ready {
+        case .some(let (code, body)):
+            isReady = code == 200
+            lines.append("Service at \(base): " + body.trimmingCharacters(in: .whitespacesAndNewlines))
+        case .none:
+            lines.append("Service at \(base): not running (no answer)")
+        }
+        if let reload = metrics["rhythm_config_last_reload_timestamp_seconds"] {
+            lines.append("Configuration last loaded: \(Date(timeIntervalSince1970: reload).formatted(.iso8601))")
+        }
+        if let wake = metrics["rhythm_dispatcher_next_wakeup_timestamp_seconds"], wake > 0 {
+            lines.append("Dispatcher wakes next: \(Date(timeIntervalSince1970: wake).formatted(.iso8601))")
+        }
+        let facts = try DatabaseOptions.checked { () throws(StoreError) in
+            (
+                counts: try store.outboxCounts(), oldest: try store.earliestDue(claimableAt: now),
+                next: try store.nextDueInstant(), planned: try store.plannedUntil(),
+                disabled: try store.disabledChannels(),
+                held: try store.outboxEntries(status: .pending, limit: 100_000).filter(\.isHeld).count
+            )
+        }
+        let pending = facts.counts[.pending] ?? 0
+        lines.append(
+            "Outbox: \(pending) pending (\(facts.held) held for an operator), \(facts.counts[.sent] ?? 0) sent, "
+                + "\(facts.counts[.dead] ?? 0) dead, \(facts.counts[.withdrawn] ?? 0) withdrawn, "
+                + "\(facts.counts[.skipped] ?? 0) skipped")
+        if let oldest = facts.oldest {
+            lines.append("Due now: the oldest has waited \(Int(now.timeIntervalSince(oldest))) s")
+        }
+        lines.append("Next due: \(facts.next.map { $0.formatted(.iso8601) } ?? "nothing pending")")
+        lines.append("Planned until: \(facts.planned.map { $0.formatted(.iso8601) } ?? "not planned yet")")
+        for (channel, reason) in facts.disabled.sorted(by: { $0.key < $1.key }) {
+            lines.append("Channel \(channel) is disabled: \(reason)")
+        }
+        let maildirRoot = URL(fileURLWithPath: database.path).deletingLastPathComponent().path
+        for problem in ChannelCheck(initiative: loaded.initiative, maildirRoot: maildirRoot).problems() {
+            lines.append("Problem (as this user sees it): \(problem)")
+        }
+        print(lines.joined(separator: "\n"))
+        if !isReady { throw ExitCode(69) }
+    }
+
+    /// `/readyz` (status and body) and the gauges of `/metrics`, or nil and nothing when the
+    /// service does not answer within two seconds.
+    static func ask(_ base: String) async -> (ready: (Int, String)?, metrics: [String: Double]) {
+        let logger = Logger(label: "rhythm.status") { _ in SwiftLogNoOpLogHandler() }
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        let transport = CurlTransport(threadPool: pool, logger: logger)
+        func get(_ path: String) async -> CurlResponse {
+            await transport.perform(
+                CurlRequest(
+                    url: base + path, payload: .http(method: "GET", headers: [], body: []),
+                    timeouts: .init(connect: .seconds(2), total: .seconds(2), serverResponse: .seconds(2))))
+        }
+        let ready = await get("/readyz")
+        let metrics = ready.responseCode == 0 ? nil : await get("/metrics")
+        transport.shutdown()
+        try? await pool.shutdownGracefully()
+        guard ready.responseCode != 0 else { return (nil, [:]) }
+        var gauges: [String: Double] = [:]
+        for line in String(decoding: metrics?.body ?? [], as: UTF8.self).split(separator: "\n")
+        where !line.hasPrefix("#") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, !parts[0].contains("{"), let value = Double(parts[1]) {
+                gauges[String(parts[0])] = value
+            }
+        }
+        return ((ready.responseCode, String(decoding: ready.body, as: UTF8.self)), gauges)
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Logging
+import NIOPosix
+import RhythmConfig
+import RhythmCore
+import RhythmDelivery
+import RhythmStore
+import ServiceLifecycle
+
+/// The daemon's planner and dispatcher: keeps the outbox filled for the coming days and
+/// sends each entry when it falls due.
+///
+/// It sleeps until the next entry is due and wakes early when `wakeup` is signalled (an API
+/// write, a reload, shutdown): no work while nothing is due. The sleep is capped at
+/// `longestSleep`, so a jump of the wall clock (NTP, a suspended machine) is noticed within
+/// minutes; since each entry is sent once by key, a jump can make a reminder late or, after
+/// its usefulness, skipped, but never repeated or silently lost. Changes written by another
+/// process (the command line) are noticed at the next wake-up.
+///
+/// On graceful shutdown it stops claiming, lets the sends in flight finish and record their
+/// outcome, and returns.
+struct DispatcherService: Service {
+    /// The longest the dispatcher sleeps without looking at the clock and the store.
+    static let longestSleep: TimeInterval = 300
+    /// How often the outbox is re-planned when nothing else changed.
+    static let replanInterval: TimeInterval = OutboxPlanner.horizon / 2
+
+    let current: CurrentConfiguration
+    let store: AppDatabase
+    let databasePath: String
+    let wakeup: Wakeup
+    let health: DispatcherHealth
+    let metrics: RhythmMetrics
+    let notifier: SystemdNotifier
+    let secrets: SecretResolver
+    let logger: Logger
+
+    func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await dispatchUntilShutdown()
+        } onGracefulShutdown: {
+            wakeup.signal()
+        }
+    }
+
+    private func dispatchUntilShutdown() async throws {
+        guard let lock = try await acquireLock() else { return }
+        defer { withExtendedLifetime(lock) {} }
+        let recovered = try store.recoverAbandoned(now: Date())
+        if recovered > 0 {
+            logger.warning(
+                "retrying reminders a stopped dispatcher left unfinished, with their original message ids",
+                metadata: ["outbox.recovered": "\(recovered)"])
+        }
+        let pool = NIOThreadPool(numberOfThreads: 8)
+        pool.start()
+        let transport = CurlTransport(threadPool: pool, logger: logger)
+        defer { transport.shutdown() }
+        var planned: (generation: Int, changeCounter: Int64, at: Date)?
+        var announcedGeneration = 0
+        while !Task.isShuttingDownGracefully {
+            let snapshot = current.snapshot
+            let initiative = snapshot.configuration.initiative
+            let channels = DeliveryChannels(
+                initiative: initiative, transport: transport,
+                maildirRoot: URL(fileURLWithPath: databasePath).deletingLastPathComponent().path, secrets: secrets,
+                logger: logger)
+            if announcedGeneration != snapshot.generation {
+                channels.announce()
+                announcedGeneration = snapshot.generation
+            }
+            let now = Date()
+            let counter: Int64
+            let sequences: [String: Int]
+            do {
+                counter = try store.changeCounter()
+                sequences = try store.publicationStates().mapValues(\.sequence)
+            } catch {
+                logger.error("cannot read the database; trying again in 30 seconds", metadata: ["error": "\(error)"])
+                await wakeup.wait(until: .now + .seconds(30))
+                continue
+            }
+            if planned.map({
+                $0.generation != snapshot.generation || $0.changeCounter != counter
+                    || now.timeIntervalSince($0.at) >= Self.replanInterval
+            }) ?? true {
+                let summary: OutboxPlanner.Summary
+                do {
+                    summary = try OutboxPlanner(initiative: initiative, store: store).run(
+                        sequences: sequences, now: now)
+                } catch {
+                    logger.error("planning failed; trying again in 30 seconds", metadata: ["error": "\(error)"])
+                    await wakeup.wait(until: .now + .seconds(30))
+                    continue
+                }
+                planned = (snapshot.generation, counter, now)
+                if summary.reminders + summary.invitations > 0 {
+                    logger.info(
+                        "planned reminders",
+                        metadata: [
+                            "outbox.new_reminders": "\(summary.reminders)",
+                            "outbox.new_invitations": "\(summary.invitations)",
+                        ])
+                }
+            }
+            let wake: Date
+            do {
+                wake = try await pass(
+                    snapshot: snapshot, channels: channels, sequences: sequences, plannedAt: planned?.at)
+            } catch {
+                // The database may be busy or full: log, keep running, try again soon.
+                logger.error(
+                    "dispatching failed; trying again in 30 seconds",
+                    metadata: ["error": "\(String(describing: error))"])
+                health.ended(at: Date())
+                wake = Date() + 30
+            }
+            let delay = max(0, wake.timeIntervalSince(Date()))
+            await wakeup.wait(until: .now + .milliseconds(Int64(delay * 1000)))
+        }
+        try await pool.shutdownGracefully()
+    }
+
+    /// Sends what is due and returns when to wake up next.
+    private func pass(
+        snapshot: CurrentConfiguration.Snapshot, channels: DeliveryChannels, sequences: [String: Int],
+        plannedAt: Date?
+    ) async throws -> Date {
+        let dispatcher = Dispatcher(
+            initiative: snapshot.configuration.initiative, settings: snapshot.configuration.feeds, store: store,
+            channels: channels, agendas: AgendaService(store: store, renderer: snapshot.renderer), health: health,
+            metrics: metrics, logger: logger)
+        metrics.recordPass()
+        health.began(at: Date())
+        let summary = try await dispatcher.dispatchDue(sequences: sequences)
+        health.ended(at: Date())
+        let after = Date()
+        try metrics.refreshOutbox(from: store, now: after)
+        let nextDue = try store.nextDueInstant()
+        let nextPlan = (plannedAt ?? after) + Self.replanInterval
+        let wake = min(nextDue ?? .distantFuture, nextPlan, after + Self.longestSleep)
+        metrics.recordNextWakeup(wake)
+        notifier.status(Self.status(summary, nextDue: nextDue))
+        if summary.sent + summary.dead + summary.held + summary.retrying + summary.withdrawn > 0 {
+            logger.info(
+                "dispatched",
+                metadata: [
+                    "outbox.sent": "\(summary.sent)", "outbox.retrying": "\(summary.retrying)",
+                    "outbox.dead": "\(summary.dead)", "outbox.held": "\(summary.held)",
+                    "outbox.withdrawn": "\(summary.withdrawn)",
+                ])
+        }
+        return wake
+    }
+
+    /// Takes the dispatch lock, waiting while a `rhythm dispatch --once` run holds it; nil
+    /// when the service stops first.
+    private func acquireLock() async throws -> DispatchLock? {
+        var warned = false
+        while !Task.isShuttingDownGracefully {
+            if let lock = try DispatchLock.acquire(forDatabaseAt: databasePath) { return lock }
+            if !warned {
+                logger.warning("another dispatcher holds the lock; waiting for it to finish")
+                warned = true
+            }
+            await wakeup.wait(until: .now + .seconds(5))
+        }
+        return nil
+    }
+
+    /// The line `systemctl status rhythm` shows.
+    static func status(_ summary: Dispatcher.Summary, nextDue: Date?) -> String {
+        let next = nextDue.map { "next reminder due \($0.formatted(.iso8601))" } ?? "no reminder pending"
+        return "Serving feeds; last pass sent \(summary.sent), \(summary.retrying) to retry; \(next)"
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import RhythmConfig
+import RhythmDelivery
+import RhythmStore
+
+/// Whether the service can do its job, for `/readyz` and `rhythm status`: a configuration is
+/// loaded (always, once running: a bad reload keeps the last good one), the database can be
+/// written, and every channel can send (its secrets readable, its Maildir writable).
+public struct Readiness: Sendable {
+    public let store: AppDatabase
+    public let current: CurrentConfiguration
+    public let databasePath: String
+    public let secrets: SecretResolver
+
+    public init(store: AppDatabase, current: CurrentConfiguration, databasePath: String, secrets: SecretResolver) {
+        self.store = store
+        self.current = current
+        self.databasePath = databasePath
+        self.secrets = secrets
+    }
+
+    /// One sentence per problem; empty when ready.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        do throws(StoreError) {
+            try store.checkWritable()
+        } catch {
+            problems.append(error.description)
+        }
+        let snapshot = current.snapshot
+        problems += ChannelCheck(
+            initiative: snapshot.configuration.initiative,
+            maildirRoot: URL(fileURLWithPath: databasePath).deletingLastPathComponent().path, secrets: secrets
+        ).problems()
+        return problems
+    }
+
+    /// The body of `/readyz`: `ready` and the configuration's generation, or each problem.
+    public func report() -> (ready: Bool, body: String) {
+        let problems = problems()
+        let snapshot = current.snapshot
+        let loaded = "configuration loaded \(snapshot.loadedAt.formatted(.iso8601)) (generation \(snapshot.generation))"
+        if problems.isEmpty { return (true, "ready: \(loaded)\n") }
+        return (false, (["not ready: \(loaded)"] + problems.map { "- \($0)" }).joined(separator: "\n") + "\n")
+    }
+}

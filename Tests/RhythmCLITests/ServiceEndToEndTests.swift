@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `rhythm serve` as systemd runs it: a notify socket of the test's own, a watchdog, SIGHUP
+/// with good and bad files, SIGTERM; and a reminder sent at its time with nothing done before.
+@Suite("rhythm serve under systemd", .serialized, .timeLimit(.minutes(3)))
+struct ServiceEndToEndTests {
+    /// A running `rhythm serve` with its own directory, port, database and notify socket.
+    final class Service {
+        let directory: URL
+        let config: URL
+        let database: URL
+        let port = LoopbackPort.free()
+        let notify: NotifySocket
+        let process = Process()
+        let log: URL
+
+        init(yaml: (Int) -> String, abstractSocket: Bool = false, watchdogMicroseconds: Int = 1_000_000) throws {
+            directory = try RhythmProcess.temporaryDirectory()
+            config = directory.appendingPathComponent("rhythm.yaml")
+            database = directory.appendingPathComponent("rhythm.sqlite")
+            log = directory.appendingPathComponent("serve.log")
+            try yaml(port).write(to: config, atomically: true, encoding: .utf8)
+            notify = try NotifySocket(
+                path: abstractSocket
+                    ? "rhythm-test-\(UUID().uuidString)" : directory.appendingPathComponent("notify").path,
+                abstract: abstractSocket)
+            process.executableURL = RhythmProcess.executable
+            process.arguments = ["serve", "--config", config.path, "--database", database.path]
+            var environment = ProcessInfo.processInfo.environment
+            environment["NOTIFY_SOCKET"] = notify.name
+            environment["WATCHDOG_USEC"] = String(watchdogMicroseconds)
+            environment["JOURNAL_STREAM"] = "8:1234"
+            process.environment = environment
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: log.path)
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+        }
+
+        func get(_ path: String) async throws -> (status: Int, body: String) {
+            let (data, response) = try await URLSession.shared.data(
+                from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        }
+
+        /// A gauge or counter without labels from `/metrics`.
+        func metric(_ name: String) async throws -> Double? {
+            let text = try await get("/metrics").body
+            return text.split(separator: "\n").first { $0.hasPrefix(name + " ") }
+                .flatMap { Double($0.split(separator: " ")[1]) }
+        }
+
+        var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+        func stop() {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+    }
+
+    /// A small initiative whose only meeting starts at `start` (local, London), with an e-mail
+    /// reminder one minute before it, to the Maildir next to the database.
+    static func yaml(port: Int, title: String = "Stand-up", start: String) -> String {
+        """
+        initiative: { name: Service Test, time_zone: Europe/London, domain: service.example }
+        service: { listen: "127.0.0.1:\(port)" }
+        people:
+          - { id: ana, name: Ana, email: ana@service.example }
+        series:
+          - id: standup
+            title: \(title)
+            kind: team
+            start: \(start)
+            duration: 15m
+            attendees: { people: [ana] }
+            rule: FREQ=DAILY
+            on_holiday: ignore
+        channels:
+          - { id: email, type: email, from: Backbone <backbone@service.example> }
+        reminders:
+          - { id: standup-email, for: meetings, before: 1 minutes, channel: email, to: attendees }
+
+        """
+    }
+
+    /// The local London wall-clock reading of `date`, to the second.
+    static func london(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
+    @Test("READY once listening, watchdog pings, reload on SIGHUP (good and bad files), STOPPING and exit 0 on SIGTERM")
+    func lifecycle() async throws {
+        let start = Self.london(Date() + 6 * 3600)
+        let service = try Service(yaml: { Self.yaml(port: $0, start: start) })
+        defer { service.stop() }
+        let ready = try await service.notify.wait(for: "READY=1")
+        #expect(try await service.get("/healthz").body == "ok")
+        let readiness = try await service.get("/readyz")
+        #expect(readiness.status == 200, "\(readiness.body)")
+        #expect(readiness.body.hasPrefix("ready: configuration loaded"))
+        _ = try await service.notify.wait(for: "WATCHDOG=1", after: ready)
+
+        try Self.yaml(port: service.port, title: "Morning stand-up", start: start)
+            .write(to: service.config, atomically: true, encoding: .utf8)
+        kill(service.process.processIdentifier, SIGHUP)
+        let reloading = try await service.notify.wait(for: "RELOADING=1", after: ready)
+        let reloaded = try await service.notify.wait(for: "READY=1", after: reloading)
+        #expect(service.notify.messages[reloaded].message.contains("STATUS=Configuration reloaded"))
+        #expect(try await service.get("/feeds/public.ics").body.contains("SUMMARY:Morning stand-up"))
+
+        try "initiative: { name: Broken\nseries: [".write(to: service.config, atomically: true, encoding: .utf8)
+        kill(service.process.processIdentifier, SIGHUP)
+        let refusedAt = try await service.notify.wait(for: "RELOADING=1", after: reloaded)
+        let refused = try await service.notify.wait(for: "READY=1", after: refusedAt)
+        #expect(service.notify.messages[refused].message.contains("Reload refused"))
+        #expect(try await service.get("/feeds/public.ics").body.contains("SUMMARY:Morning stand-up"))
+        #expect(service.logText.contains("<3>"), "errors are logged with syslog priority 3")
+        #expect(service.logText.contains("rhythm.yaml:"), "the bad file's errors name the place")
+
+        kill(service.process.processIdentifier, SIGTERM)
+        _ = try await service.notify.wait(for: "STOPPING=1", after: refused)
+        service.process.waitUntilExit()
+        #expect(service.process.terminationReason == .exit)
+        #expect(service.process.terminationStatus == 0)
+    }
+
+    @Test("an abstract notify socket (a leading @) is reached too")
+    func abstractSocket() async throws {
+        let service = try Service(
+            yaml: { Self.yaml(port: $0, start: Self.london(Date() + 6 * 3600)) }, abstractSocket: true)
+        defer { service.stop() }
+        _ = try await service.notify.wait(for: "READY=1")
+        kill(service.process.processIdentifier, SIGTERM)
+        service.process.waitUntilExit()
+        #expect(service.process.terminationStatus == 0)
+    }
+
+    @Test("a reminder due a few seconds ahead is sent at its time, and the dispatcher does nothing before")
+    func sentOnTime() async throws {
+        // The meeting starts 64 s from now; its reminder one minute before it, so 4 s from now.
+        let due = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 4).rounded(.up))
+        let service = try Service(yaml: { Self.yaml(port: $0, start: Self.london(due + 60)) })
+        defer { service.stop() }
+        _ = try await service.notify.wait(for: "READY=1")
+        let maildir = service.directory.appendingPathComponent("maildir/new")
+        try await Task.sleep(for: .milliseconds(500))
+        let passesBefore = try #require(try await service.metric("rhythm_dispatcher_passes_total"))
+        let wakeup = try #require(try await service.metric("rhythm_dispatcher_next_wakeup_timestamp_seconds"))
+        #expect(abs(wakeup - due.timeIntervalSince1970) < 0.01, "it sleeps until the reminder is due")
+        // Idle until then: no message, and no further pass.
+        try await Task.sleep(until: .now + .seconds(max(0, due.timeIntervalSinceNow - 0.7)), clock: .continuous)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: maildir.path)) ?? []).isEmpty)
+        #expect(try await service.metric("rhythm_dispatcher_passes_total") == passesBefore)
+        // Sent at its time.
+        var files: [String] = []
+        for _ in 0..<100 where files.isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+            files = (try? FileManager.default.contentsOfDirectory(atPath: maildir.path)) ?? []
+        }
+        let file = try #require(files.first, "the reminder did not arrive; log:\n\(service.logText)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: maildir.appendingPathComponent(file).path)
+        let written = try #require(attributes[.modificationDate] as? Date)
+        #expect(written >= due - 0.05)
+        #expect(try await service.metric("rhythm_dispatcher_passes_total") == passesBefore + 1)
+        kill(service.process.processIdentifier, SIGTERM)
+        service.process.waitUntilExit()
+    }
+}
