@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine that has the Swift toolchain, then runs Rhythm or its tests.
 #
-#   deploy/setup.sh run    install what is missing, build, and run Rhythm on the example
-#                          configuration: check it, list the coming weeks' meetings, then
-#                          plan and send what is due into a local Maildir (no SMTP server
-#                          is configured), with the database in .build/example-state
+#   deploy/setup.sh run    install what is missing, build, and run the service on the example
+#                          configuration (check it, list the coming meetings, print the feed
+#                          URLs, then `rhythm serve` on 127.0.0.1:8080 with reminders going
+#                          to a local Maildir), with the database in .build/example-state
 #   deploy/setup.sh test   install what the tests need, lint, build with warnings as
 #                          errors, and run every test
 #
@@ -18,8 +18,9 @@ cd "$(dirname "$0")/.."
 # packages bring the headers the build needs).
 runtime_packages=(tzdata ca-certificates libsqlite3-dev zlib1g-dev libcurl4-openssl-dev)
 # Debian packages the tests need on top: an independent iCalendar parser and expander to
-# check every feed Rhythm writes, and an SMTP server with a throwaway certificate for e-mail.
-test_packages=(python3 python3-venv python3-icalendar python3-recurring-ical-events python3-aiosmtpd openssl)
+# check every feed Rhythm writes, an SMTP server with a throwaway certificate for e-mail,
+# and systemd for systemd-analyze, which rates the hardening of deploy/rhythm.service.
+test_packages=(python3 python3-venv python3-icalendar python3-recurring-ical-events python3-aiosmtpd openssl systemd)
 # Where the tests' Python lives: Debian's Python with its packages, plus the OpenAPI
 # validator from PyPI (Debian does not package it).
 test_python=.build/test-python
@@ -48,18 +49,23 @@ run() {
     require_swift
     install_debian_packages "${runtime_packages[@]}"
     swift build -c release --product rhythm
-    local rhythm=".build/release/rhythm"
-    "$rhythm" check --config config/rhythm.yaml
-    echo
-    "$rhythm" upcoming --config config/rhythm.yaml --days 42
-    echo
-    local state=".build/example-state"
+    local rhythm=".build/release/rhythm" config="config/rhythm.yaml" state=".build/example-state"
     mkdir -p "$state"
-    "$rhythm" dispatch --once --config config/rhythm.yaml --database "$state/rhythm.sqlite"
+    local database="$state/rhythm.sqlite"
+    "$rhythm" check --config "$config"
     echo
-    "$rhythm" outbox list --database "$state/rhythm.sqlite" --limit 20
+    "$rhythm" upcoming --config "$config" --days 14
     echo
-    echo "E-mail went to the Maildir $state/maildir (read it with: mutt -f $state/maildir)."
+    local base="http://127.0.0.1:8080"
+    echo "Public feed:  $base/feeds/public.ics"
+    echo -n "Private feed of Brightwater City Council: "
+    "$rhythm" feed rotate partner:brightwater-council --config "$config" --database "$database" --base-url "$base" \
+        | grep -o 'http[^ ]*\.ics'
+    echo "Readiness:    $base/readyz    Metrics: $base/metrics"
+    echo "E-mail goes to the Maildir $state/maildir (read it with: mutt -f $state/maildir)."
+    echo "Starting rhythm serve; Ctrl-C stops it."
+    echo
+    exec "$rhythm" serve --config "$config" --database "$database"
 }
 
 test() {
@@ -72,6 +78,16 @@ test() {
     export RHYTHM_TEST_PYTHON="$PWD/$test_python/bin/python3"
     echo "== swift format lint"
     swift format lint --strict --recursive Sources Tests Package.swift
+    echo "== systemd-analyze security deploy/rhythm.service (2.0 or lower)"
+    # Rated offline: systemd need not be running. --threshold counts in tenths (its default,
+    # 100, is the 10.0 it prints), so 20 is 2.0.
+    local hardening
+    if ! hardening=$(systemd-analyze security --offline=yes --threshold=20 deploy/rhythm.service 2>&1); then
+        echo "$hardening" >&2
+        echo "error: systemd-analyze rates deploy/rhythm.service above 2.0 (the ✗ lines above)." >&2
+        exit 1
+    fi
+    echo "$hardening" | grep "Overall exposure level"
     echo "== build (warnings are errors in Rhythm's own code)"
     swift build --build-tests 2>&1 | tee .build-log.txt
     if grep -E "^/.*/(Sources|Tests)/.*: warning:" .build-log.txt | grep -v "/.build/" ; then

@@ -35,6 +35,11 @@ public struct DeliveryChannels: Sendable {
         self.logger = logger
     }
 
+    /// One SMTP attempt takes at most about 45 s (the transfer, then the QUIT libcurl sends
+    /// after an error), well under the unit's WatchdogSec and TimeoutStopSec.
+    static let smtpTimeouts = CurlRequest.Timeouts(
+        connect: .seconds(10), total: .seconds(30), serverResponse: .seconds(15))
+
     /// The Maildir an e-mail channel without an SMTP server writes to; nil for other channels.
     public func maildir(of channelID: String) -> String? {
         guard case .email(let settings) = channels[channelID]?.kind else { return nil }
@@ -63,7 +68,7 @@ public struct DeliveryChannels: Sendable {
         let configuration = SMTPSender.Configuration(
             url: settings.smtpURL ?? "", username: settings.username, password: settings.password,
             caFile: settings.caFile,
-            timeouts: CurlRequest.Timeouts(connect: .seconds(10), total: .seconds(60), serverResponse: .seconds(30)))
+            timeouts: Self.smtpTimeouts)
         let sender = SMTPSender(configuration: configuration, transport: transport, secrets: secrets, logger: logger)
         return Attempt(outcome: await sender.send(message), disablesEndpoint: false)
     }
