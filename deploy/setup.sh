@@ -58,9 +58,10 @@ run() {
     echo
     local base="http://127.0.0.1:8080"
     echo "Public feed:  $base/feeds/public.ics"
+    # A new private URL at each run; the one before stops working.
     echo -n "Private feed of Brightwater City Council: "
     "$rhythm" feed rotate partner:brightwater-council --config "$config" --database "$database" --base-url "$base" \
-        | grep -o 'http[^ ]*\.ics'
+        2>/dev/null | grep -o 'http[^ ]*\.ics'
     echo "Readiness:    $base/readyz    Metrics: $base/metrics"
     echo "E-mail goes to the Maildir $state/maildir (read it with: mutt -f $state/maildir)."
     echo "Starting rhythm serve; Ctrl-C stops it."
