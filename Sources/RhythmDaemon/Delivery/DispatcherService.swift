@@ -56,61 +56,28 @@ struct DispatcherService: Service {
         pool.start()
         let transport = CurlTransport(threadPool: pool, logger: logger)
         defer { transport.shutdown() }
-        var planned: (generation: Int, changeCounter: Int64, at: Date)?
+        var planned: PlanMark?
         var announcedGeneration = 0
         while !Task.isShuttingDownGracefully {
             let snapshot = current.snapshot
-            let initiative = snapshot.configuration.initiative
             let channels = DeliveryChannels(
-                initiative: initiative, transport: transport,
+                initiative: snapshot.configuration.initiative, transport: transport,
                 maildirRoot: URL(fileURLWithPath: databasePath).deletingLastPathComponent().path, secrets: secrets,
                 logger: logger)
             if announcedGeneration != snapshot.generation {
                 channels.announce()
                 announcedGeneration = snapshot.generation
             }
-            let now = Date()
-            let counter: Int64
-            let sequences: [String: Int]
-            do {
-                counter = try store.changeCounter()
-                sequences = try store.publicationStates().mapValues(\.sequence)
-            } catch {
-                logger.error("cannot read the database; trying again in 30 seconds", metadata: ["error": "\(error)"])
-                await wakeup.wait(until: .now + .seconds(30))
-                continue
-            }
-            if planned.map({
-                $0.generation != snapshot.generation || $0.changeCounter != counter
-                    || now.timeIntervalSince($0.at) >= Self.replanInterval
-            }) ?? true {
-                let summary: OutboxPlanner.Summary
-                do {
-                    summary = try OutboxPlanner(initiative: initiative, store: store).run(
-                        sequences: sequences, now: now)
-                } catch {
-                    logger.error("planning failed; trying again in 30 seconds", metadata: ["error": "\(error)"])
-                    await wakeup.wait(until: .now + .seconds(30))
-                    continue
-                }
-                planned = (snapshot.generation, counter, now)
-                if summary.reminders + summary.invitations > 0 {
-                    logger.info(
-                        "planned reminders",
-                        metadata: [
-                            "outbox.new_reminders": "\(summary.reminders)",
-                            "outbox.new_invitations": "\(summary.invitations)",
-                        ])
-                }
-            }
             let wake: Date
             do {
-                wake = try await pass(
-                    snapshot: snapshot, channels: channels, sequences: sequences, plannedAt: planned?.at)
+                let sequences = try store.publicationStates().mapValues(\.sequence)
+                let mark = try planIfNeeded(snapshot, sequences: sequences, since: planned)
+                planned = mark
+                wake = try await pass(snapshot: snapshot, channels: channels, sequences: sequences, plannedAt: mark.at)
             } catch {
-                // The database may be busy or full: log, keep running, try again soon.
+                // The database may be busy, full or unreadable: log, keep running, try again soon.
                 logger.error(
-                    "dispatching failed; trying again in 30 seconds",
+                    "the dispatcher failed; trying again in 30 seconds",
                     metadata: ["error": "\(String(describing: error))"])
                 health.ended(at: Date())
                 wake = Date() + 30
@@ -121,10 +88,41 @@ struct DispatcherService: Service {
         try await pool.shutdownGracefully()
     }
 
+    /// What the last planning run was based on: a new configuration, a change to the actions,
+    /// items or indicator values, or the passing of `replanInterval` calls for another.
+    private struct PlanMark {
+        let generation: Int
+        let changeCounter: Int64
+        let at: Date
+    }
+
+    /// Plans the outbox again when something it depends on changed since `last`.
+    private func planIfNeeded(
+        _ snapshot: CurrentConfiguration.Snapshot, sequences: [String: Int], since last: PlanMark?
+    ) throws(StoreError) -> PlanMark {
+        let now = Date()
+        let counter = try store.changeCounter()
+        if let last, last.generation == snapshot.generation, last.changeCounter == counter,
+            now.timeIntervalSince(last.at) < Self.replanInterval
+        {
+            return last
+        }
+        let summary = try OutboxPlanner(initiative: snapshot.configuration.initiative, store: store).run(
+            sequences: sequences, now: now)
+        if summary.reminders + summary.invitations > 0 {
+            logger.info(
+                "planned reminders",
+                metadata: [
+                    "outbox.new_reminders": "\(summary.reminders)", "outbox.new_invitations": "\(summary.invitations)",
+                ])
+        }
+        return PlanMark(generation: snapshot.generation, changeCounter: counter, at: now)
+    }
+
     /// Sends what is due and returns when to wake up next.
     private func pass(
         snapshot: CurrentConfiguration.Snapshot, channels: DeliveryChannels, sequences: [String: Int],
-        plannedAt: Date?
+        plannedAt: Date
     ) async throws -> Date {
         let dispatcher = Dispatcher(
             initiative: snapshot.configuration.initiative, settings: snapshot.configuration.feeds, store: store,
@@ -137,7 +135,7 @@ struct DispatcherService: Service {
         let after = Date()
         try metrics.refreshOutbox(from: store, now: after)
         let nextDue = try store.nextDueInstant()
-        let nextPlan = (plannedAt ?? after) + Self.replanInterval
+        let nextPlan = plannedAt + Self.replanInterval
         let wake = min(nextDue ?? .distantFuture, nextPlan, after + Self.longestSleep)
         metrics.recordNextWakeup(wake)
         notifier.status(Self.status(summary, nextDue: nextDue))
