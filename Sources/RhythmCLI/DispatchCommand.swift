@@ -32,7 +32,7 @@ struct DispatchCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Flag(help: "Send what is due now and exit (the only mode; `rhythm serve` will dispatch continuously).")
+    @Flag(help: "Send what is due now and exit (`rhythm serve` dispatches continuously).")
     var once = false
 
     @Flag(help: "Log each delivery to standard error.")
@@ -40,7 +40,8 @@ struct DispatchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard once else {
-            throw ValidationError("Add --once: rhythm dispatch sends what is due now and exits.")
+            throw ValidationError(
+                "Add --once: rhythm dispatch sends what is due now and exits; rhythm serve dispatches continuously.")
         }
     }
 

@@ -148,7 +148,8 @@ struct ServiceEndToEndTests {
         let due = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 4).rounded(.up))
         let service = try Service(yaml: { Self.yaml(port: $0, start: Self.london(due + 60)) })
         defer { service.stop() }
-        _ = try await service.notify.wait(for: "READY=1")
+        // The first pass, at start-up, ends with a STATUS= line.
+        _ = try await service.notify.wait(for: "last pass")
         let maildir = service.directory.appendingPathComponent("maildir/new")
         let passesBefore = try #require(try await service.metric("rhythm_dispatcher_passes_total"))
         let wakeup = try #require(try await service.metric("rhythm_dispatcher_next_wakeup_timestamp_seconds"))
@@ -173,6 +174,60 @@ struct ServiceEndToEndTests {
         #expect(written >= due - 0.05, "sent before it was due")
         // One pass woke up for it, and none before: nothing polls.
         #expect(try await service.metric("rhythm_dispatcher_passes_total") == passesBefore + 1)
+        kill(service.process.processIdentifier, SIGTERM)
+        service.process.waitUntilExit()
+    }
+
+    @Test("an action saved through the API wakes the dispatcher, which sends its reminder at once")
+    func apiWakesDispatcher() async throws {
+        // A zone where it is now about noon: a reminder one day before an action due tomorrow
+        // is due at 09:00 today, already past, so it goes out as soon as it is planned.
+        let hour = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: Date()).hour!
+        let offset = 12 - hour
+        let zone = offset >= 0 ? "Etc/GMT-\(offset)" : "Etc/GMT+\(-offset)"
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: zone)!
+        let tomorrow = calendar.dateComponents([.year, .month, .day], from: Date() + 86_400)
+        let due = String(format: "%04d-%02d-%02d", tomorrow.year!, tomorrow.month!, tomorrow.day!)
+        let service = try Service(yaml: { port in
+            """
+            initiative: { name: Wake Test, time_zone: \(zone), domain: wake.example }
+            service: { listen: "127.0.0.1:\(port)" }
+            people:
+              - { id: ana, name: Ana, email: ana@wake.example }
+            channels:
+              - { id: email, type: email, from: Backbone <backbone@wake.example> }
+            reminders:
+              - { id: action-soon, for: actions, before: 1 days, channel: email, to: owner }
+
+            """
+        })
+        defer { service.stop() }
+        _ = try await service.notify.wait(for: "last pass")
+        let passesBefore = try #require(try await service.metric("rhythm_dispatcher_passes_total"))
+        let token = try RhythmProcess.run([
+            "api-token", "create", "portal", "--scope", "write", "--config", service.config.path, "--database",
+            service.database.path,
+        ]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(service.port)/api/v1/actions")!)
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(#"{"title": "Send the venue booking", "owner_id": "ana", "due": "\#(due)"}"#.utf8)
+        let (body, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 201, "\(String(decoding: body, as: UTF8.self))")
+
+        // Without the wake-up the dispatcher would sleep for five minutes.
+        let maildir = service.directory.appendingPathComponent("maildir/new").path
+        var files: [String] = []
+        for _ in 0..<300 where files.isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+            files = (try? FileManager.default.contentsOfDirectory(atPath: maildir)) ?? []
+        }
+        #expect(files.count == 1, "no reminder after the API write; log:\n\(service.logText)")
+        let message = try String(contentsOfFile: "\(maildir)/\(files.first ?? "")", encoding: .utf8)
+        #expect(message.contains("Send the venue booking"))
+        #expect(try #require(try await service.metric("rhythm_dispatcher_passes_total")) > passesBefore)
         kill(service.process.processIdentifier, SIGTERM)
         service.process.waitUntilExit()
     }

@@ -8,12 +8,17 @@ import RhythmStore
 ///
 /// Planning starts where the last run stopped (at most `catchUp` back), so after downtime
 /// the reminders that fell due meanwhile are found: the dispatcher sends those still useful
-/// and records the rest as skipped.
+/// and records the rest as skipped. Before that, back to `lookback`, it also takes the
+/// reminders that are already due but still useful and were not planned then: an action
+/// saved at noon, due tomorrow, still gets the reminder its rule put at 09:00 today.
 public struct OutboxPlanner: Sendable {
     /// How far ahead reminders are planned.
     public static let horizon: TimeInterval = 2 * 86_400
     /// How far back a run after downtime looks for missed reminders.
     public static let catchUp: TimeInterval = 30 * 86_400
+    /// How far back a run looks for reminders that are due and still useful; longer than any
+    /// reminder stays useful after it falls due (the last overdue repetition's seven days).
+    public static let lookback: TimeInterval = 8 * 86_400
 
     public let initiative: Initiative
     public let store: AppDatabase
@@ -32,13 +37,16 @@ public struct OutboxPlanner: Sendable {
     /// Plans and enqueues; `sequences` are the series' feed SEQUENCE numbers as just published.
     @discardableResult
     public func run(sequences: [String: Int], now: Date) throws(StoreError) -> Summary {
-        let from = max(min(try store.plannedUntil() ?? now - 86_400, now), now - Self.catchUp)
-        let window = DateInterval(start: from, end: now + Self.horizon)
+        // Everything from where the last run stopped: sent if still useful, else skipped.
+        let catchUpStart = max(min(try store.plannedUntil() ?? now, now), now - Self.catchUp)
+        let window = DateInterval(start: min(catchUpStart, now - Self.lookback), end: now + Self.horizon)
         let reminders = ReminderPlanner.plan(
             initiative: initiative, window: window, actions: try store.openActions(),
-            results: try store.allIndicatorResults(), now: now)
+            results: try store.allIndicatorResults(), now: now
+        ).filter { $0.due >= catchUpStart || $0.usefulUntil > now }
         let inserted = try store.enqueue(
-            reminders.map { OutboxEntry(reminder: $0) }, plannedWindow: window, now: now)
+            reminders.map { OutboxEntry(reminder: $0) },
+            plannedWindow: DateInterval(start: catchUpStart, end: window.end), now: now)
         try store.setPlannedUntil(window.end)
         let (invitations, states) = InvitationPlanner.plan(
             initiative: initiative, sequences: sequences, states: try store.invitationStates(), now: now)
