@@ -1,3 +1,4 @@
+import Foundation
 import RhythmConfig
 import Testing
 
@@ -225,6 +226,17 @@ import Testing
             "a rule Outlook cannot import as a recurring series is a warning that says what Outlook users see",
             replacing: "    rule: FREQ=WEEKLY;BYDAY=TU", with: "    rule: FREQ=MONTHLY;BYDAY=1TU,-1TU",
             line: 29, column: 11, keyPath: "series[0].rule", "will see only the first meeting", severity: .warning),
+        ConfigurationMistake(
+            name: "invitations for someone when there is no e-mail channel to send them are a warning",
+            yaml: ConfigurationMistake.base
+                .replacingOccurrences(
+                    of: "    partner: council\n", with: "    partner: council\n    invitations: true\n"
+                )
+                .replacingOccurrences(
+                    of: "    type: email\n    from: Test <backbone@example.org>\n",
+                    with: "    type: slack\n    url_env: SLACK_URL\n"),
+            line: 14, column: 18, keyPath: "people[0].invitations", fragment: "there is no e-mail channel",
+            severity: .warning),
         ConfigurationMistake(
             name: "an empty file", yaml: "# nothing yet\n", line: 0, column: 0, keyPath: "",
             fragment: "the file is empty"),

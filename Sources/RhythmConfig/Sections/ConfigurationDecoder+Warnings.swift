@@ -8,6 +8,19 @@ extension ConfigurationDecoder {
         warnAboutGroupChannels(initiative, fields: fields)
         warnAboutSharedAddresses(initiative, fields: fields)
         warnAboutOutlookRules(initiative, fields: fields)
+        warnAboutInvitationsWithoutEmail(initiative, fields: fields)
+    }
+
+    /// Invitations go through the first e-mail channel; without one, nobody gets them.
+    private func warnAboutInvitationsWithoutEmail(_ initiative: Initiative, fields: MappingFields) {
+        guard !initiative.channels.contains(where: \.kind.isEmail) else { return }
+        for person in initiative.people where person.wantsInvitations {
+            let value = entryValue(fields, "people", id: person.id, key: "invitations")
+            log.warning(
+                "invitations are sent by e-mail, and there is no e-mail channel, so \(person.id) will get none; "
+                    + "add a channel of type email or remove invitations:",
+                at: value?.mark, path: value?.path ?? ConfigPath().appending("people"))
+        }
     }
 
     /// A rule Outlook cannot import as a recurring series: its users would see one meeting.
