@@ -47,29 +47,30 @@ public final class RhythmMetrics: RequestObserver, Sendable {
 
     /// One finished delivery attempt: `result` is sent, retry, dead, held or withdrawn.
     func recordDelivery(channel: String, result: String) {
-        let key = "\(channel)\u{0}\(result)"
-        let counter = reminderCounters.withLock { counters in
-            if let counter = counters[key] { return counter }
-            let counter = registry.makeCounter(
-                descriptor: Self.name(
-                    "delivery", "reminders", unit: "total",
-                    "Reminders and invitations by channel and what became of the attempt."),
-                labels: [("channel", channel), ("result", result)])
-            counters[key] = counter
-            return counter
-        }
-        counter.increment()
+        increment(
+            Self.name(
+                "delivery", "reminders", unit: "total",
+                "Reminders and invitations by channel and what became of the attempt."),
+            labels: [("channel", channel), ("result", result)], in: reminderCounters)
     }
 
     public func observe(area: String, status: Int) {
-        let key = "\(area)\u{0}\(status)"
-        let counter = requestCounters.withLock { counters in
+        increment(
+            Self.name(
+                "http", "requests", unit: "total",
+                "HTTP requests by area (feed, agenda, api, health, metrics, other) and status."),
+            labels: [("area", area), ("status", String(status))], in: requestCounters)
+    }
+
+    /// Adds one to the counter of `descriptor` with `labels`, made on first use and kept in
+    /// `counters` (the registry wants each label set made once).
+    private func increment(
+        _ descriptor: MetricNameDescriptor, labels: [(String, String)], in counters: borrowing Mutex<[String: Counter]>
+    ) {
+        let key = labels.map { "\($0.0)=\($0.1)" }.joined(separator: "\u{0}")
+        let counter = counters.withLock { counters in
             if let counter = counters[key] { return counter }
-            let counter = registry.makeCounter(
-                descriptor: Self.name(
-                    "http", "requests", unit: "total",
-                    "HTTP requests by area (feed, agenda, api, health, metrics, other) and status."),
-                labels: [("area", area), ("status", String(status))])
+            let counter = registry.makeCounter(descriptor: descriptor, labels: labels)
             counters[key] = counter
             return counter
         }
