@@ -61,22 +61,3 @@ struct CheckSummary {
         return lines.joined(separator: "\n")
     }
 }
-
-/// English counts: "1 person", "13 people", "6 series".
-enum Plural {
-    static func phrase(_ count: Int, _ singular: String) -> String {
-        if count == 1 { return "1 \(singular)" }
-        let plural =
-            switch singular {
-            case "person": "people"
-            case "series": "series"
-            default: singular + "s"
-            }
-        return "\(count) \(plural)"
-    }
-
-    /// For nouns whose plural is not regular: "1 dead entry", "3 dead entries".
-    static func phrase(_ count: Int, _ singular: String, plural: String) -> String {
-        "\(count) \(count == 1 ? singular : plural)"
-    }
-}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import RhythmAgenda
+import RhythmCore
 import RhythmDaemon
 import RhythmStore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RhythmConfig
+import RhythmCore
 import RhythmStore
 
 /// `rhythm outbox`: what has been and will be sent, and what to do about failures.

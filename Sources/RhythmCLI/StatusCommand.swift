@@ -57,7 +57,7 @@ struct StatusCommand: AsyncParsableCommand {
                 counts: try store.outboxCounts(), oldest: try store.earliestDue(claimableAt: now),
                 next: try store.nextDueInstant(), planned: try store.plannedUntil(),
                 disabled: try store.disabledChannels(),
-                held: try store.outboxEntries(status: .pending, limit: 100_000).filter(\.isHeld).count
+                held: try store.heldCount()
             )
         }
         let pending = facts.counts[.pending] ?? 0

@@ -143,6 +143,13 @@ extension AppDatabase {
         }
     }
 
+    /// How many pending entries wait for an operator (held after a configuration error).
+    public func heldCount() throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox_entry WHERE status = 'pending' AND held = 1") ?? 0
+        }
+    }
+
     /// What each person was last sent about each series.
     public func invitationStates() throws(StoreError) -> [InvitationState] {
         try read { db in

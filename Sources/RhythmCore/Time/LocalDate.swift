@@ -113,3 +113,13 @@ enum ISO8601Digits {
         return value < 0 ? "-" + padded : padded
     }
 }
+
+extension LocalDate {
+    private static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    /// The month's English name, such as `February`, the same on every machine whatever its locale.
+    public var monthName: String { Self.monthNames[month - 1] }
+}

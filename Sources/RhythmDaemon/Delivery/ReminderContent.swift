@@ -127,14 +127,9 @@ struct ReminderContent: Hashable, Sendable {
 /// Dates and times as people read them in messages, the same on every machine whatever its
 /// locale.
 enum TimeText {
-    private static let months = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
-
     /// `Tuesday 9 February 2027`.
     static func date(_ date: LocalDate) -> String {
-        "\(date.weekday.name) \(date.day) \(months[date.month - 1]) \(date.year)"
+        "\(date.weekday.name) \(date.day) \(date.monthName) \(date.year)"
     }
 
     /// `10:00`.
@@ -151,14 +146,7 @@ enum TimeText {
     /// `Tue 9 Feb 10:00`, for subject lines.
     static func shortInstant(_ instant: Date, in zone: TimeZone) -> String {
         let local = zone.wallClock(at: instant)
-        let month = months[local.date.month - 1].prefix(3)
+        let month = local.date.monthName.prefix(3)
         return "\(local.date.weekday.name.prefix(3)) \(local.date.day) \(month) \(time(local.time))"
-    }
-}
-
-/// `1 reminder`, `3 reminders`.
-enum Plural {
-    static func phrase(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

@@ -49,19 +49,10 @@ public struct ChatMessage: Hashable, Sendable {
     /// spelt the same on every machine whatever its locale.
     var meetingTimeText: String? {
         guard let meetingStart else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: meetingStart)
-        let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-        let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
-        let weekday = weekdays[(parts.weekday ?? 1) - 1]
-        let month = months[(parts.month ?? 1) - 1]
-        let hour = String(format: "%02d", parts.hour ?? 0)
-        let minute = String(format: "%02d", parts.minute ?? 0)
-        return "\(weekday) \(parts.day ?? 1) \(month) \(parts.year ?? 0), \(hour):\(minute) (\(timeZone.identifier))"
+        let local = timeZone.wallClock(at: meetingStart)
+        let time = String(local.time.description.prefix(5))
+        return
+            "\(local.date.weekday.name) \(local.date.day) \(local.date.monthName) \(local.date.year), \(time) (\(timeZone.identifier))"
     }
 
     /// Handles that are safe to place inside a mention token: letters, digits and `._-@`, so that a
