@@ -70,8 +70,36 @@ public struct InvitationBuilder: Sendable {
         return Self.calendar(method: "CANCEL", timeZones: feeds.timeZones(for: [plan], now: stamp), events: [event])
     }
 
-    /// METHOD:CANCEL for a whole series (no RECURRENCE-ID), for a series removed from the configuration or an
-    /// attendee who no longer attends or no longer wants invitations. Works without the series in the initiative.
+    /// METHOD:CANCEL for a whole series (no RECURRENCE-ID), for an attendee who no longer attends or no longer
+    /// wants invitations, or for a series removed from the configuration.
+    ///
+    /// While the series is in the initiative, the event carries its DTSTART, end, RRULE, RDATE and EXDATE as
+    /// the feed writes them, with the VTIMEZONE they refer to: RFC 5546 3.2.5 allows them, and several clients
+    /// match a cancellation to the series they hold more reliably with them than by UID alone. A series that is
+    /// gone from the configuration has left nothing to write them from, so its cancellation is the bare form
+    /// of `cancelSeries(uid:title:sequence:organizer:attendee:stamp:)`. `revision` gives the SEQUENCE.
+    public func cancelSeries(
+        seriesID: String, title: String, attendee: CalendarUser, organizer: CalendarUser, revision: FeedRevision,
+        stamp: Date
+    ) -> Component {
+        let uid = "\(seriesID)@\(feeds.initiative.domain)"
+        guard let plan = feeds.plans.first(where: { $0.series.id == seriesID }) else {
+            return Self.cancelSeries(
+                uid: uid, title: title, sequence: revision.sequence, organizer: organizer, attendee: attendee,
+                stamp: stamp)
+        }
+        let master = EventWriter(initiative: feeds.initiative, audience: .everyone).master(plan, revision: revision)
+        let timing = master.properties.filter { Self.seriesTiming.contains($0.name) }
+        let event = Self.seriesCancellation(
+            uid: uid, title: title, sequence: revision.sequence, timing: timing, organizer: organizer,
+            attendee: attendee, stamp: stamp)
+        return Self.calendar(method: "CANCEL", timeZones: feeds.timeZones(for: [plan], now: stamp), events: [event])
+    }
+
+    /// The properties that say when a series meets, as the feed's master event writes them.
+    private static let seriesTiming: Set<String> = ["DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE"]
+
+    /// METHOD:CANCEL for a whole series known only by UID: one no longer in the configuration.
     ///
     /// RFC 5546 3.2.5 gives DTSTART "0 or 1" in a CANCEL and requires a VTIMEZONE only when a
     /// date-time refers to one, so the message has neither: UID and SEQUENCE identify the series.
@@ -81,18 +109,27 @@ public struct InvitationBuilder: Sendable {
     public static func cancelSeries(
         uid: String, title: String, sequence: Int, organizer: CalendarUser, attendee: CalendarUser, stamp: Date
     ) -> Component {
-        let event = Component(
-            Component.Name.event,
-            properties: [
-                .text("UID", uid),
-                .dateTime("DTSTAMP", .utc(stamp)),
-                .integer("SEQUENCE", sequence),
-                .text("SUMMARY", "Cancelled: \(title)"),
-                Property("STATUS", value: "CANCELLED"),
-                organizer.organizerProperty,
-                attendee.attendeeProperty(rsvp: true),
-            ])
+        let event = seriesCancellation(
+            uid: uid, title: title, sequence: sequence, timing: [], organizer: organizer, attendee: attendee,
+            stamp: stamp)
         return calendar(method: "CANCEL", timeZones: [], events: [event])
+    }
+
+    /// The VEVENT of a whole-series cancellation, with the series' timing when it is known.
+    private static func seriesCancellation(
+        uid: String, title: String, sequence: Int, timing: [Property], organizer: CalendarUser,
+        attendee: CalendarUser, stamp: Date
+    ) -> Component {
+        Component(
+            Component.Name.event,
+            properties: [.text("UID", uid), .dateTime("DTSTAMP", .utc(stamp)), .integer("SEQUENCE", sequence)]
+                + timing
+                + [
+                    .text("SUMMARY", "Cancelled: \(title)"),
+                    Property("STATUS", value: "CANCELLED"),
+                    organizer.organizerProperty,
+                    attendee.attendeeProperty(rsvp: true),
+                ])
     }
 
     /// The series' plan when `personID` may see it: what `.person(personID)`'s feed holds.

@@ -228,6 +228,31 @@ import Testing
         #expect(event.property("ATTENDEE")?.parameter("RSVP")?.value == "TRUE")
     }
 
+    @Test("cancelling a series still in the configuration carries its DTSTART, RRULE and VTIMEZONE, as python reads")
+    func cancelKnownSeriesWithItsTiming() throws {
+        let calendar = I.builder.cancelSeries(
+            seriesID: "standup", title: "Stand-up", attendee: CalendarUser(name: "Bob", email: "bob@example.org"),
+            organizer: I.sender, revision: I.revision, stamp: I.stamp)
+        let event = try I.onlyEvent(calendar)
+        #expect(event.property("RECURRENCE-ID") == nil)
+        #expect(event.property("DTSTART")?.parameter("TZID")?.value == "Europe/London")
+        let parsed = try ParsedMessage.parse(calendar)
+        #expect(parsed.method == "CANCEL")
+        #expect(parsed.timeZones == ["Europe/London"])
+        let read = try #require(parsed.events.first)
+        #expect((read.uid, read.sequence, read.status) == ("standup@example.org", 4, "CANCELLED"))
+        #expect(
+            read.start == ParsedMessage.When(local: "20261102T091500", tzid: "Europe/London", utc: "20261102T091500Z"))
+        #expect(read.rule == "FREQ=WEEKLY;BYDAY=MO")
+        #expect(read.recurrenceID.local.isEmpty)
+        #expect(read.attendees.map(\.address) == ["mailto:bob@example.org"])
+        let removed = I.builder.cancelSeries(
+            seriesID: "gone", title: "Old Working Group", attendee: CalendarUser(name: "Bob", email: "bob@example.org"),
+            organizer: I.sender, revision: I.revision, stamp: I.stamp)
+        #expect(removed.components(Component.Name.timeZone).isEmpty)
+        #expect(try I.onlyEvent(removed).property("DTSTART") == nil)
+    }
+
     @Test("invitations are deterministic and leave the feeds as they were")
     func deterministicAndFeedsUnchanged() throws {
         let first = try #require(Self.request("table", to: "bob")).serialized()

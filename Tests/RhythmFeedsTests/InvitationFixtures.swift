@@ -80,6 +80,8 @@ struct ParsedMessage: Decodable {
         var summary: String
         var start: When
         var recurrenceID: When
+        /// The RRULE as python writes it back; empty when there is none.
+        var rule: String
         var organizer: User
         var attendees: [User]
     }
@@ -131,6 +133,7 @@ struct ParsedMessage: Decodable {
             'summary': str(ev.get('SUMMARY', '')),
             'start': when(ev.get('DTSTART')),
             'recurrenceID': when(ev.get('RECURRENCE-ID')),
+            'rule': ev['RRULE'].to_ical().decode() if 'RRULE' in ev else '',
             'organizer': user(ev['ORGANIZER']),
             'attendees': users(ev.get('ATTENDEE')),
         } for ev in cal.walk('VEVENT')]

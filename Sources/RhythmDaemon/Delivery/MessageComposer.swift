@@ -111,10 +111,10 @@ struct MessageComposer: Sendable {
             paragraphs = ["The \(invitation.title) of \(TimeText.date(originalStart.date)) is cancelled."]
             if let reason = cancellationReason(invitation.seriesID, originalStart) { paragraphs.append(reason) }
         case .cancelSeries:
-            calendar = InvitationBuilder.cancelSeries(
-                uid: "\(invitation.seriesID)@\(initiative.domain)", title: invitation.title,
-                sequence: invitation.calendarSequence, organizer: organizer,
-                attendee: CalendarUser(name: person.name, email: person.email), stamp: entry.createdAt)
+            calendar = builder.cancelSeries(
+                seriesID: invitation.seriesID, title: invitation.title,
+                attendee: CalendarUser(name: person.name, email: person.email), organizer: organizer,
+                revision: revision, stamp: entry.createdAt)
             method = .cancel
             subject = "Cancelled: \(invitation.title)"
             paragraphs = [
