@@ -140,9 +140,34 @@ import Testing
             key: "digest|2027-03-08|person:ben|email", due: due, usefulUntil: due + 86_400, rule: nil,
             channel: Self.email, recipient: .person("ben"), subject: .digest(members), content: .digest)
         let message = try email(digest)
-        #expect(message.subject == "Thriving Futures: 2 reminders for Monday 8 March 2027")
+        #expect(message.subject == "Thriving Futures: daily digest of Monday 8 March 2027, 2 reminders")
         #expect(message.text.contains("— Reminder: Leadership Table"))
         #expect(message.text.contains("— Action #3 due Wednesday 10 March 2027: Send the minutes"))
+    }
+
+    @Test("a digest with an agenda carries that agenda, and is named after the day it goes out, not the meeting's")
+    func digestWithAgenda() throws {
+        let meeting = Self.occurrence("2027-03-09")
+        let agenda = Reminder(
+            key: "agenda|leadership|person:ben|email",
+            due: Self.london.instant(for: LocalDateTime(iso: "2027-03-04T08:00")!),
+            usefulUntil: meeting.start, rule: nil, channel: Self.email, recipient: .person("ben"),
+            subject: .meeting(meeting), content: .agenda)
+        let due = Self.london.instant(for: LocalDateTime(iso: "2027-03-04T07:30")!)
+        let digest = Reminder(
+            key: "digest|2027-03-04|person:ben|email", due: due, usefulUntil: meeting.start, rule: nil,
+            channel: Self.email, recipient: .person("ben"), subject: .digest([agenda]), content: .digest)
+        let onTime = try email(digest, now: due)
+        #expect(onTime.subject == "Thriving Futures: daily digest of Thursday 4 March 2027, 1 reminder")
+        // The rendered agenda follows the line that announces it, in both parts.
+        let announced = try #require(onTime.text.range(of: "The agenda follows."))
+        let rendered = try #require(onTime.text.range(of: "ITEMS FOR THIS MEETING"))
+        #expect(announced.upperBound < rendered.lowerBound)
+        #expect(onTime.html.contains("<pre style=\"white-space: pre-wrap; font-family: inherit\">"))
+        #expect(onTime.html.contains("ITEMS FOR THIS MEETING"))
+        // Sent late, after the service was down over a day, it names the day it is sent.
+        let late = try email(digest, now: Self.london.instant(for: LocalDateTime(iso: "2027-03-05T09:00")!))
+        #expect(late.subject == "Thriving Futures: daily digest of Friday 5 March 2027, 1 reminder")
     }
 
     @Test("a chat reminder mentions the attendees with a handle and shows the meeting in the initiative's zone")

@@ -38,9 +38,12 @@ struct MessageComposer: Sendable {
         case .person(let personID):
             guard let person = people[personID], case .email(let email) = reminder.channel.kind
             else { throw ComposeError("the recipient \(personID) is not a person with an e-mail channel") }
-            let content = ReminderContent(reminder: reminder, initiative: initiative, zone: person.timeZone, now: now)
+            let content = ReminderContent(
+                reminder: reminder, initiative: initiative, zone: person.timeZone, now: now,
+                agendas: try digestAgendas(reminder, now: now))
             var text = Self.plainText(greeting: person.name, content.paragraphs)
-            var html = Self.html(title: content.subject, greeting: person.name, content.paragraphs)
+            var html = Self.html(
+                title: content.subject, greeting: person.name, content.paragraphs, preformatted: content.preformatted)
             if reminder.content == .agenda, case .meeting(let occurrence) = reminder.subject {
                 let agenda = try agendas.agenda(for: occurrence, initiative: initiative, now: now)
                 text += "\n\n" + agendas.renderer.render(agenda, format: .text)
@@ -134,6 +137,18 @@ struct MessageComposer: Sendable {
                 deliveryKey: entry.key, date: entry.createdAt))
     }
 
+    /// The agendas a digest carries, as text, by the key of the member that sends one.
+    private func digestAgendas(_ reminder: Reminder, now: Date) throws -> [String: String] {
+        guard case .digest(let members) = reminder.subject else { return [:] }
+        var agendas: [String: String] = [:]
+        for member in members where member.content == .agenda {
+            guard case .meeting(let occurrence) = member.subject else { continue }
+            let agenda = try self.agendas.agenda(for: occurrence, initiative: initiative, now: now)
+            agendas[member.key] = self.agendas.renderer.render(agenda, format: .text)
+        }
+        return agendas
+    }
+
     private func cancellationReason(_ seriesID: String, _ originalStart: LocalDateTime) -> String? {
         guard let series = initiative.series.first(where: { $0.id == seriesID }) else { return nil }
         let day = DateInterval(
@@ -151,8 +166,16 @@ struct MessageComposer: Sendable {
         (["Hello \(name),"] + paragraphs + ["— Rhythm, for the backbone team"]).joined(separator: "\n\n")
     }
 
-    static func html(title: String, greeting name: String, _ paragraphs: [String]) -> String {
-        let body = (["Hello \(name),"] + paragraphs).map { "<p>\(HTMLText.escape($0))</p>" }.joined(separator: "\n")
+    /// The HTML part; the paragraphs at `preformatted` keep their line breaks and spacing.
+    static func html(
+        title: String, greeting name: String, _ paragraphs: [String], preformatted: Set<Int> = []
+    ) -> String {
+        let blocks = paragraphs.enumerated().map { index, paragraph in
+            preformatted.contains(index)
+                ? "<pre style=\"white-space: pre-wrap; font-family: inherit\">\(HTMLText.escape(paragraph))</pre>"
+                : "<p>\(HTMLText.escape(paragraph))</p>"
+        }
+        let body = (["<p>\(HTMLText.escape("Hello \(name),"))</p>"] + blocks).joined(separator: "\n")
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>\(HTMLText.escape(title))</title></head>

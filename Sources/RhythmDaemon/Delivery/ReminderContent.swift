@@ -9,9 +9,16 @@ struct ReminderContent: Hashable, Sendable {
     var paragraphs: [String]
     /// When the meeting starts, for chat posts, which show it in the channel's zone.
     var meetingStart: Date?
+    /// The indices of `paragraphs` that are preformatted text (an agenda in a digest), whose
+    /// line breaks must survive in HTML.
+    var preformatted: Set<Int> = []
 
-    /// The content of `reminder` for a reader whose clock is `zone`.
-    init(reminder: Reminder, initiative: Initiative, zone: TimeZone, now: Date) {
+    /// The content of `reminder` for a reader whose clock is `zone`. A digest gathers its
+    /// members, each followed by its agenda from `agendas` (by member key) when it has one; it
+    /// is named after the day it goes out: its due day, or the day it is sent when later.
+    init(
+        reminder: Reminder, initiative: Initiative, zone: TimeZone, now: Date, agendas: [String: String] = [:]
+    ) {
         switch reminder.subject {
         case .meeting(let occurrence):
             self = Self.meeting(occurrence, content: reminder.content, zone: zone)
@@ -20,11 +27,19 @@ struct ReminderContent: Hashable, Sendable {
         case .indicator(let standing, let review):
             self = Self.indicator(standing, review: review, repetition: reminder.repetition, zone: zone)
         case .digest(let members):
-            let local = zone.wallClock(at: reminder.due).date
-            let parts = members.map { ReminderContent(reminder: $0, initiative: initiative, zone: zone, now: now) }
+            let day = zone.wallClock(at: max(reminder.due, now)).date
             subject = Self.oneLine(
-                "\(initiative.name): \(Plural.phrase(parts.count, "reminder")) for \(TimeText.date(local))")
-            paragraphs = parts.flatMap { ["— \($0.subject)"] + $0.paragraphs }
+                "\(initiative.name): daily digest of \(TimeText.date(day)), \(Plural.phrase(members.count, "reminder"))"
+            )
+            paragraphs = []
+            for member in members {
+                let part = ReminderContent(reminder: member, initiative: initiative, zone: zone, now: now)
+                paragraphs += ["— \(part.subject)"] + part.paragraphs
+                if let agenda = agendas[member.key] {
+                    preformatted.insert(paragraphs.count)
+                    paragraphs.append(agenda)
+                }
+            }
             meetingStart = nil
         }
     }
