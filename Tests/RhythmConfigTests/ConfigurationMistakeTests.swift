@@ -73,6 +73,11 @@ import Testing
             "a misspelt reminder unit",
             "reminders:\n  - id: soon\n    for: meetings\n    before: 3 bussiness-days\n    channel: email\n",
             line: 37, column: 13, keyPath: "reminders[0].before", "did you mean \"business-days\"?"),
+        .afterBase(
+            "a misspelt non-business-day choice",
+            "reminders:\n  - id: soon\n    for: actions\n    before: 3 days\n    channel: email\n"
+                + "    on_non_business_days: next-busines-day\n",
+            line: 39, column: 27, keyPath: "reminders[0].on_non_business_days", "did you mean \"next-business-day\"?"),
         .editingBase(
             "an e-mail address without @", replacing: "    email: ann@example.org", with: "    email: ann.example.org",
             line: 12, column: 12, keyPath: "people[0].email", "it has no @"),

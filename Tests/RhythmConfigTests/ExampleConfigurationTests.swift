@@ -120,5 +120,8 @@ import Testing
         #expect(late.subject == .indicators)
         #expect(late.trigger == .overdue(repeatEvery: ReminderOffset(amount: 2, unit: .businessDays), maximumCount: 3))
         #expect(late.audience == .owner)
+        // Without on_non_business_days: meeting reminders keep their time, nags wait for a working day.
+        #expect(agenda.onNonBusinessDays == .send)
+        #expect(late.onNonBusinessDays == .nextBusinessDay)
     }
 }

@@ -104,7 +104,8 @@ enum ReminderFixtures {
         #expect(plan.map(\.recipient) == [.person("ana"), .person("ben")])
     }
 
-    @Test("a holiday on the Friday pushes a business-day reminder back one more day")
+    @Test(
+        "a holiday on the Friday does not push a business-day reminder further back: holidays do not stretch the count")
     func meetingBusinessDaysAcrossHoliday() {
         let holiday = HolidayPeriod(
             id: "h", name: "Holiday", firstDay: ScheduleFixtures.date("2027-03-05"),
@@ -114,7 +115,7 @@ enum ReminderFixtures {
             rules: [F.rule("agenda", .meetings(seriesIDs: []), .before(F.days(3, .businessDays)), to: .organizer)],
             holidays: [holiday])
         let plan = F.plan(initiative)
-        #expect(plan.map(\.due) == [F.at("2027-03-03T10:00:00")])
+        #expect(plan.map(\.due) == [F.at("2027-03-04T10:00:00")])
         #expect(plan.map(\.recipient) == [.person("ana")])
     }
 
@@ -225,7 +226,92 @@ enum ReminderFixtures {
     func actionOverdueOnce() {
         let rule = F.rule("late", .actions, .overdue(repeatEvery: nil, maximumCount: 5), to: .owner)
         let plan = F.plan(F.initiative(rules: [rule]), actions: [F.action(8, owner: "ana", due: "2027-03-12")])
-        #expect(plan.map(\.due) == [F.at("2027-03-13T09:00:00")])
+        // Saturday 13th, the morning after, is no working day: the nag waits for Monday.
+        #expect(plan.map(\.due) == [F.at("2027-03-15T09:00:00")])
+    }
+
+    // MARK: Weekends and holiday periods
+
+    static func rule(
+        _ id: String, _ subject: ReminderRule.Subject, _ trigger: ReminderRule.Trigger,
+        to audience: ReminderRule.Audience, content: ReminderRule.Content = .reminder,
+        onNonBusinessDays: ReminderRule.NonBusinessDays? = nil
+    ) -> ReminderRule {
+        ReminderRule(
+            id: id, subject: subject, trigger: trigger, channelID: "email", audience: audience, content: content,
+            onNonBusinessDays: onNonBusinessDays)
+    }
+
+    /// A two-week shutdown, Monday 21 December 2026 to Friday 1 January 2027.
+    static let shutdown = HolidayPeriod(
+        id: "shutdown", name: "Christmas shutdown", firstDay: ScheduleFixtures.date("2026-12-21"),
+        lastDay: ScheduleFixtures.date("2027-01-01"))
+
+    @Test("daily nags wait out the weekend by default: no nag on Saturday or Sunday, one on Monday")
+    func nagsSkipWeekends() {
+        let rule = Self.rule("late", .actions, .overdue(repeatEvery: F.days(1), maximumCount: 5), to: .owner)
+        let initiative = F.initiative(rules: [rule])
+        let (plan, skipped) = ReminderPlanner.planWithSkips(
+            initiative: initiative, window: ScheduleFixtures.window("2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z"),
+            actions: [F.action(8, owner: "ana", due: "2027-03-05")], results: [],
+            now: ScheduleFixtures.instant("2027-01-01T00:00:00Z"))
+        // Due Friday 5 March: the nags of Saturday and Sunday would land on Monday, where Monday's own takes over.
+        #expect(plan.map(\.due) == ["2027-03-08", "2027-03-09", "2027-03-10"].map { F.at("\($0)T09:00:00") })
+        #expect(plan.map(\.repetition) == [3, 4, 5])
+        #expect(skipped.map(\.reminder.repetition) == [1, 2])
+        #expect(
+            skipped.map(\.reason) == [
+                "Saturday 2027-03-06 is a weekend day; moving it is too late: the next reminder about it takes over by then",
+                "Sunday 2027-03-07 is a weekend day; moving it is too late: the next reminder about it takes over by then",
+            ])
+    }
+
+    @Test("a nag in the initiative's shutdown moves to the first day back and says why")
+    func nagsWaitOutShutdown() {
+        let rule = Self.rule("soon", .actions, .before(F.days(3)), to: .owner)
+        let initiative = F.initiative(rules: [rule], holidays: [Self.shutdown])
+        let plan = F.plan(
+            initiative, from: "2026-12-01T00:00:00Z", actions: [F.action(8, owner: "ana", due: "2027-01-04")],
+            now: "2026-12-01T00:00:00Z")
+        #expect(plan.map(\.due) == [F.at("2027-01-04T09:00:00")])
+        #expect(
+            plan.first?.adjustment
+                == Reminder.Adjustment(
+                    plannedDue: F.at("2027-01-01T09:00:00"), reason: "Friday 2027-01-01 is in Christmas shutdown"))
+        let skipping = F.initiative(
+            rules: [Self.rule("soon", .actions, .before(F.days(10)), to: .owner, onNonBusinessDays: .skip)],
+            holidays: [Self.shutdown])
+        let (kept, skipped) = ReminderPlanner.planWithSkips(
+            initiative: skipping, window: ScheduleFixtures.window("2026-12-01T00:00:00Z", "2027-02-01T00:00:00Z"),
+            actions: [F.action(8, owner: "ana", due: "2027-01-06")], results: [],
+            now: ScheduleFixtures.instant("2026-12-01T00:00:00Z"))
+        #expect(kept.isEmpty)
+        #expect(skipped.map(\.reason) == ["Sunday 2026-12-27 is in Christmas shutdown; its rule skips such days"])
+    }
+
+    @Test(
+        "an agenda 3 business days before the first meeting after a shutdown counts weekdays, then follows its rule",
+        arguments: [
+            // Tuesday 5 January 10:00: three weekdays back is Thursday 31 December, in the shutdown
+            // (counting business days outside it would give Wednesday 16 December, three weeks early).
+            (ReminderRule.NonBusinessDays?.none, "2026-12-31T10:00:00"),
+            (.send, "2026-12-31T10:00:00"),
+            (.nextBusinessDay, "2027-01-04T10:00:00"),
+            // The last business day before the shutdown is Friday 18 December, but the previous
+            // meeting (Tuesday 29 December, 10:00 to 11:30) comes after it: not before its end.
+            (.previousBusinessDay, "2026-12-29T11:30:00"),
+        ])
+    func agendaAfterShutdown(policy: ReminderRule.NonBusinessDays?, expected: String) {
+        let rule = Self.rule(
+            "agenda", .meetings(seriesIDs: []), .before(F.days(3, .businessDays)), to: .organizer, content: .agenda,
+            onNonBusinessDays: policy)
+        let initiative = F.initiative(
+            series: [F.series(start: "2026-12-01T10:00:00", rule: "FREQ=WEEKLY;BYDAY=TU")], rules: [rule],
+            holidays: [Self.shutdown])
+        let plan = F.plan(initiative, from: "2026-12-24T00:00:00Z", to: "2027-01-05T00:00:00Z")
+        let agenda = plan.first { $0.key.contains("@2027-01-05") }
+        #expect(agenda?.due == F.at(expected))
+        #expect(plan.allSatisfy { $0.usefulUntil > $0.due })
     }
 
     @Test("closed actions, actions without a due date and unknown owners produce nothing")
@@ -357,7 +443,8 @@ enum ReminderFixtures {
     func digest() throws {
         let rules = [
             F.rule("agenda", .meetings(seriesIDs: []), .before(F.days(2, .days)), to: .attendees, content: .agenda),
-            F.rule("soon", .actions, .before(F.days(1)), to: .owner),
+            // Sunday's nag stays on Sunday, to share that day's digest.
+            Self.rule("soon", .actions, .before(F.days(1)), to: .owner, onNonBusinessDays: .send),
             F.rule("chat", .meetings(seriesIDs: []), .before(F.days(2, .days)), channel: "team-slack", to: .attendees),
         ]
         let initiative = F.initiative(

@@ -6,7 +6,9 @@ extension ConfigurationDecoder {
         case meetings, actions, indicators
     }
 
-    private static let reminderKeys = ["id", "for", "series", "before", "overdue", "channel", "to", "send"]
+    private static let reminderKeys = [
+        "id", "for", "series", "before", "overdue", "channel", "to", "send", "on_non_business_days",
+    ]
 
     func decodeReminder(_ value: ConfigValue) -> ReminderRule? {
         guard let fields = fields(of: value, allowed: Self.reminderKeys) else { return nil }
@@ -21,6 +23,9 @@ extension ConfigurationDecoder {
         }
         let audience = fields.optional("to").map { choice($0, ReminderRule.Audience.self) }
         let content = fields.optional("send").map { choice($0, ReminderRule.Content.self) }
+        let nonBusinessDays = fields.optional("on_non_business_days").map {
+            choice($0, ReminderRule.NonBusinessDays.self)
+        }
         guard let subjectChoice else { return nil }
         let forMeetings = subjectChoice == .meetings
         var consistent = true
@@ -46,7 +51,9 @@ extension ConfigurationDecoder {
         if content == .some(.agenda), !forMeetings {
             refuse("send", "send: agenda only applies to meetings; \(subjectChoice.rawValue) have no agenda")
         }
-        guard let id, let trigger, let channel, consistent, audience != .some(nil), content != .some(nil) else {
+        guard let id, let trigger, let channel, consistent, audience != .some(nil), content != .some(nil),
+            nonBusinessDays != .some(nil)
+        else {
             return nil
         }
         let subject: ReminderRule.Subject
@@ -57,7 +64,8 @@ extension ConfigurationDecoder {
         }
         return ReminderRule(
             id: id, subject: subject, trigger: trigger, channelID: channel,
-            audience: (audience ?? nil) ?? (forMeetings ? .attendees : .owner), content: (content ?? nil) ?? .reminder)
+            audience: (audience ?? nil) ?? (forMeetings ? .attendees : .owner), content: (content ?? nil) ?? .reminder,
+            onNonBusinessDays: nonBusinessDays ?? nil)
     }
 
     /// Exactly one of `before:` and `overdue:`.

@@ -41,20 +41,47 @@ public struct ReminderRule: Hashable, Sendable, Identifiable {
         case agenda
     }
 
+    /// What becomes of a reminder that falls on a weekend or in one of the initiative's
+    /// holiday periods (`on_non_business_days:`), read on the clock it was planned on: the
+    /// meeting's for a meeting, the owner's for an action or indicator data.
+    public enum NonBusinessDays: String, CaseIterable, Hashable, Sendable {
+        /// Sent as planned.
+        case send
+        /// Not sent.
+        case skip
+        /// Sent at the same time on the first business day after; dropped when by then the
+        /// meeting has started or the next reminder about the same thing has taken over.
+        case nextBusinessDay = "next-business-day"
+        /// Sent at the same time on the last business day before, but never before the
+        /// previous meeting of the same series has ended.
+        case previousBusinessDay = "previous-business-day"
+
+        /// What a rule does when it does not say: meeting reminders and agendas keep their
+        /// relation to the meeting (`send`); nags about actions and data wait for the next
+        /// working day (`next-business-day`).
+        public static func defaultValue(for subject: Subject) -> Self {
+            if case .meetings = subject { return .send }
+            return .nextBusinessDay
+        }
+    }
+
     public let id: String
     public var subject: Subject
     public var trigger: Trigger
     public var channelID: String
     public var audience: Audience
     public var content: Content
+    public var onNonBusinessDays: NonBusinessDays
 
+    /// `onNonBusinessDays` defaults to `NonBusinessDays.defaultValue(for: subject)`.
     public init(
         id: String,
         subject: Subject,
         trigger: Trigger,
         channelID: String,
         audience: Audience,
-        content: Content = .reminder
+        content: Content = .reminder,
+        onNonBusinessDays: NonBusinessDays? = nil
     ) {
         self.id = id
         self.subject = subject
@@ -62,6 +89,7 @@ public struct ReminderRule: Hashable, Sendable, Identifiable {
         self.channelID = channelID
         self.audience = audience
         self.content = content
+        self.onNonBusinessDays = onNonBusinessDays ?? .defaultValue(for: subject)
     }
 }
 
@@ -72,7 +100,9 @@ public struct ReminderOffset: Hashable, Sendable {
         case minutes
         case hours
         case days
-        /// Monday to Friday, holidays and shutdowns excluded.
+        /// Monday to Friday. The initiative's holiday periods do not stretch the count (a
+        /// shutdown would turn "3 business days" into weeks); a reminder that lands in one
+        /// is moved or skipped as its rule's `NonBusinessDays` says.
         case businessDays = "business-days"
     }
 

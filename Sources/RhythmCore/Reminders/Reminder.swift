@@ -44,6 +44,19 @@ public struct Reminder: Hashable, Sendable, Identifiable {
         case digest
     }
 
+    /// Why a reminder goes out at another time than its rule put it.
+    public struct Adjustment: Hashable, Sendable {
+        /// Where the rule put it.
+        public let plannedDue: Date
+        /// Why it moved, for people: "Sunday 2026-12-06 is a weekend day".
+        public let reason: String
+
+        public init(plannedDue: Date, reason: String) {
+            self.plannedDue = plannedDue
+            self.reason = reason
+        }
+    }
+
     /// Unique and stable across planning runs: rule, subject, recipient and channel.
     public let key: String
     /// When the reminder should go out, after quiet hours and digests are applied.
@@ -61,6 +74,8 @@ public struct Reminder: Hashable, Sendable, Identifiable {
     /// 0 for a `before` reminder; 1, 2, ... for the repetitions of an `overdue` one.
     public let repetition: Int
     public let content: ContentKind
+    /// Set when the reminder was moved off a non-business day (see `ReminderRule.NonBusinessDays`).
+    public let adjustment: Adjustment?
 
     public init(
         key: String,
@@ -72,7 +87,8 @@ public struct Reminder: Hashable, Sendable, Identifiable {
         mentions: [String] = [],
         subject: Subject,
         repetition: Int = 0,
-        content: ContentKind
+        content: ContentKind,
+        adjustment: Adjustment? = nil
     ) {
         self.key = key
         self.due = due
@@ -84,8 +100,23 @@ public struct Reminder: Hashable, Sendable, Identifiable {
         self.subject = subject
         self.repetition = repetition
         self.content = content
+        self.adjustment = adjustment
     }
 
     /// The key, which identifies the reminder.
     public var id: String { key }
+}
+
+/// A reminder its rule planned but that will not go out, and why: it fell on a non-business
+/// day and its rule skips those, or moving it made it too late to be of use.
+public struct SkippedReminder: Hashable, Sendable {
+    /// The reminder as its rule planned it.
+    public let reminder: Reminder
+    /// Why it is not sent, for people.
+    public let reason: String
+
+    public init(reminder: Reminder, reason: String) {
+        self.reminder = reminder
+        self.reason = reason
+    }
 }

@@ -113,7 +113,7 @@ extension ReminderPlanner.Context {
     /// The day `offset` (in days or business days) before `date`.
     func date(_ offset: ReminderOffset, before date: LocalDate) -> LocalDate {
         offset.unit == .businessDays
-            ? calendar.date(businessDays: offset.amount, before: date) : date.adding(days: -max(offset.amount, 0))
+            ? weekdays.date(businessDays: offset.amount, before: date) : date.adding(days: -max(offset.amount, 0))
     }
 
     /// The instants of the overdue reminders about something due on `dueDate`; empty for a
@@ -124,7 +124,7 @@ extension ReminderPlanner.Context {
         guard count > 0 else { return [] }
         let firstDay =
             repeatEvery?.unit == .businessDays
-            ? calendar.date(businessDays: 1, after: dueDate) : dueDate.adding(days: 1)
+            ? weekdays.date(businessDays: 1, after: dueDate) : dueDate.adding(days: 1)
         var local = LocalDateTime(date: firstDay, time: ReminderPlanner.workdayStart)
         var instants = [zone.instant(for: local)]
         while instants.count < count, let every = repeatEvery {
@@ -136,7 +136,7 @@ extension ReminderPlanner.Context {
             case .days, .businessDays:
                 let day =
                     every.unit == .businessDays
-                    ? calendar.date(businessDays: amount, after: local.date) : local.date.adding(days: amount)
+                    ? weekdays.date(businessDays: amount, after: local.date) : local.date.adding(days: amount)
                 local = LocalDateTime(date: day, time: ReminderPlanner.workdayStart)
                 instants.append(zone.instant(for: local))
             }

@@ -16,6 +16,10 @@ import Foundation
 ///   `before` until the first overdue time, each repetition until the next, and the last
 ///   repetition for `lastRepetitionLifetime` (7 days). Indicator reminders are useful until
 ///   the review starts; repetitions that would fall after it are not planned.
+/// - `business-days` count Monday to Friday; the initiative's holiday periods do not stretch
+///   the count. A reminder that lands on a weekend or in a holiday period is sent, skipped or
+///   moved to the next or previous business day as its rule says (see
+///   `ReminderPlanner+BusinessDays.swift`), before quiet hours are applied.
 /// - Quiet hours are read in the recipient's zone with the person's own hours, else the
 ///   initiative's; a chat post uses the initiative's hours and zone. A reminder deferred
 ///   past its useful-until is dropped.
@@ -39,6 +43,18 @@ public enum ReminderPlanner {
         results: [IndicatorResult],
         now: Date
     ) -> [Reminder] {
+        planWithSkips(initiative: initiative, window: window, actions: actions, results: results, now: now).reminders
+    }
+
+    /// The reminders of `plan`, and those the rules planned in `window` that will not go out
+    /// because they fell on a non-business day (sorted by planned due instant then key).
+    public static func planWithSkips(
+        initiative: Initiative,
+        window: DateInterval,
+        actions: [Action],
+        results: [IndicatorResult],
+        now: Date
+    ) -> (reminders: [Reminder], skipped: [SkippedReminder]) {
         let context = Context(initiative: initiative, window: window)
         var candidates: [Reminder] = []
         for rule in initiative.reminderRules {
@@ -52,10 +68,21 @@ public enum ReminderPlanner {
                 candidates += context.indicatorReminders(rule: rule, channel: channel, results: results, now: now)
             }
         }
-        let deferred = candidates.compactMap(context.deferredForQuietHours).filter { $0.due < $0.usefulUntil }
-        return context.gatheringDigests(deferred)
+        var kept: [Reminder] = []
+        var skipped: [SkippedReminder] = []
+        for candidate in candidates {
+            switch context.placedOnBusinessDay(candidate) {
+            case .kept(let reminder): kept.append(reminder)
+            case .skipped(let skip): skipped.append(skip)
+            }
+        }
+        let deferred = kept.compactMap(context.deferredForQuietHours).filter { $0.due < $0.usefulUntil }
+        let reminders = context.gatheringDigests(deferred)
             .filter { window.start <= $0.due && $0.due < window.end }
             .sorted { ($0.due, $0.key) < ($1.due, $1.key) }
+        let skippedInWindow = skipped.filter { window.start <= $0.reminder.due && $0.reminder.due < window.end }
+            .sorted { ($0.reminder.due, $0.reminder.key) < ($1.reminder.due, $1.reminder.key) }
+        return (reminders, skippedInWindow)
     }
 }
 
@@ -64,7 +91,10 @@ extension ReminderPlanner {
     struct Context {
         let initiative: Initiative
         let window: DateInterval
+        /// Business days: the days a reminder may fall on, as its rule says.
         let calendar: BusinessCalendar
+        /// Monday to Friday, whatever the holidays: what offsets in business days count in.
+        let weekdays: BusinessCalendar
         let people: [String: Person]
         /// The instants in which subjects are looked for: wide enough that every reminder
         /// which can land in the window, after quiet hours and digests, is found.
@@ -74,6 +104,7 @@ extension ReminderPlanner {
             self.initiative = initiative
             self.window = window
             calendar = BusinessCalendar(holidays: initiative.holidays)
+            weekdays = BusinessCalendar(holidays: [])
             people = Dictionary(initiative.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let slack: TimeInterval = 2 * 86_400
             let lookahead = Self.lookahead(for: initiative)
@@ -151,7 +182,14 @@ extension Reminder {
     func with(due: Date) -> Reminder {
         Reminder(
             key: key, due: due, usefulUntil: usefulUntil, rule: rule, channel: channel, recipient: recipient,
-            mentions: mentions, subject: subject, repetition: repetition, content: content)
+            mentions: mentions, subject: subject, repetition: repetition, content: content, adjustment: adjustment)
+    }
+
+    /// The same reminder moved to `due`, for `adjustment`'s reason.
+    func moved(to due: Date, _ adjustment: Adjustment) -> Reminder {
+        Reminder(
+            key: key, due: due, usefulUntil: usefulUntil, rule: rule, channel: channel, recipient: recipient,
+            mentions: mentions, subject: subject, repetition: repetition, content: content, adjustment: adjustment)
     }
 }
 
