@@ -2,17 +2,25 @@ import ArgumentParser
 import Foundation
 import RhythmConfig
 import RhythmCore
+import RhythmDaemon
 import RhythmStore
 
-/// `rhythm simulate`: every reminder the rules would send in a window, without sending.
+/// `rhythm simulate`: what a dispatch would send now, and every reminder the rules would send
+/// in a window, without sending or writing anything.
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "List the reminders that would go out in a window, without sending anything.",
+        abstract: "List what a dispatch would send now and the reminders due in a window, without sending anything.",
         discussion: """
-            Plans reminders exactly as the service does, from the configuration's reminder \
-            rules and the actions and indicator values in the database: when each is due \
-            (after quiet hours and daily digests), on which channel, to whom, and about what. \
+            Plans exactly as the service does, with the dispatcher's own planners, from the \
+            configuration's reminder rules and the actions, indicator values, outbox and \
+            invitation states in the database, and writes nothing. When the window holds now \
+            (the default), it starts with what `rhythm dispatch --once` would send at once: \
+            the backlog (reminders already due and still useful), calendar invitations and \
+            cancellations, agendas and daily digests (with the reminders each gathers). Then \
+            the reminders due later in the window: when (after non-business days, quiet hours \
+            and daily digests), on which channel, to whom and about what, with the reason when \
+            a rule moved one off a weekend or holiday; and those a rule skips there. \
             Dates are read in the initiative's time zone; each reminder's time is shown on \
             its recipient's clock. Without --from the window starts now; without --until or \
             --days it lasts 28 days.
@@ -54,75 +62,50 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let initiative = try options.load().initiative
+        let loaded = try options.load()
+        let initiative = loaded.initiative
         let now = Date()
         let query = try UpcomingQuery(
             initiative: initiative, from: from.flatMap { LocalDate(iso: $0) },
             until: until.flatMap { LocalDate(iso: $0) },
             days: days, seriesIDs: [], partnerID: nil, groupID: nil, personID: nil, now: now)
         let store = try database.open()
-        let (actions, results) = try DatabaseOptions.checked { () throws(StoreError) in
-            (try store.openActions(), try store.allIndicatorResults())
+        // A window that holds now starts with what a dispatch would send now; the rest of it
+        // is what the rules plan after now.
+        let includesNow = query.window.start <= now && now < query.window.end
+        let window = includesNow ? DateInterval(start: now, end: query.window.end) : query.window
+        let (dueNow, planned, skipped) = try DatabaseOptions.checked {
+            () throws(StoreError) -> ([DispatchPreview.Message], [Reminder], [SkippedReminder]) in
+            let dueNow = includesNow ? try DispatchPreview(configuration: loaded, store: store, now: now).messages : []
+            let (planned, skipped) = ReminderPlanner.planWithSkips(
+                initiative: initiative, window: window, actions: try store.openActions(),
+                results: try store.allIndicatorResults(), now: now)
+            return (dueNow, planned.filter { !includesNow || $0.due > now }, skipped)
         }
-        let reminders = ReminderPlanner.plan(
-            initiative: initiative, window: query.window, actions: actions, results: results, now: now)
-        let lines = reminders.map { ReminderLine(reminder: $0, initiative: initiative) }
+        let lines =
+            dueNow.map { SimulatedLine(message: $0, initiative: initiative) }
+            + planned.map { SimulatedLine(reminder: $0, initiative: initiative) }
+            + skipped.map { SimulatedLine(skipped: $0, initiative: initiative) }
         switch format {
         case .text:
-            print("\(Plural.phrase(lines.count, "reminder")) would go out:")
-            print(
-                TextTable.lines(
-                    header: ["DUE", "CHANNEL", "TO", "ABOUT"],
-                    rows: lines.map { [$0.due, $0.channel, $0.recipient, $0.about] }
-                ).joined(separator: "\n"))
+            for (status, noun, heading) in [
+                (SimulatedLine.Status.dueNow, "message", "a dispatch now would send"),
+                (.planned, "reminder", "would go out later in the window"),
+                (.skipped, "reminder", "would not go out: a non-business day, as its rule says"),
+            ] {
+                let group = lines.filter { $0.status == status }
+                if status == .dueNow, !includesNow { continue }
+                if status == .skipped, group.isEmpty { continue }
+                print("\(Plural.phrase(group.count, noun)) \(heading):")
+                guard !group.isEmpty else { continue }
+                print(
+                    TextTable.lines(
+                        header: ["DUE", "CHANNEL", "TO", "ABOUT"],
+                        rows: group.map(\.textRow)
+                    ).joined(separator: "\n"))
+            }
         case .json:
             print(try JSONOutput.encoded(lines))
-        }
-    }
-}
-
-/// One planned reminder as a person reads it.
-struct ReminderLine: Encodable {
-    let key: String
-    /// On the recipient's clock, with its offset.
-    let due: String
-    let channel: String
-    let recipient: String
-    let about: String
-
-    init(reminder: Reminder, initiative: Initiative) {
-        key = reminder.key
-        channel = reminder.channel.id
-        var zone = initiative.timeZone
-        switch reminder.recipient {
-        case .person(let id):
-            let person = initiative.people.first { $0.id == id }
-            zone = person?.timeZone ?? zone
-            recipient = person.map { "\($0.name) <\($0.email)>" } ?? id
-        case .channel(let id):
-            recipient = "#\(id)"
-        }
-        let local = zone.wallClock(at: reminder.due)
-        due =
-            "\(OccurrenceText.dayAndDate(local.date)) \(OccurrenceText.hourMinute(local.time)) \(zone.offsetText(at: reminder.due))"
-        about = Self.about(reminder)
-    }
-
-    static func about(_ reminder: Reminder) -> String {
-        switch reminder.subject {
-        case .meeting(let occurrence):
-            let what = reminder.content == .agenda ? "agenda" : "reminder"
-            return "\(what): \(occurrence.series.title), \(OccurrenceText.when(occurrence))"
-        case .action(let action):
-            let due = action.due.map { ", due \($0)" } ?? ""
-            let stage = reminder.repetition > 0 ? "overdue action (\(reminder.repetition))" : "action due soon"
-            return "\(stage): #\(action.id) \(action.title)\(due)"
-        case .indicator(let standing, let review):
-            let stage = reminder.repetition > 0 ? "indicator data late (\(reminder.repetition))" : "indicator data due"
-            return
-                "\(stage): \(standing.indicator.name), \(standing.period), for the review of \(review.localStart.date)"
-        case .digest(let members):
-            return "daily digest of \(Plural.phrase(members.count, "reminder"))"
         }
     }
 }

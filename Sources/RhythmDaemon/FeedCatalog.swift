@@ -31,6 +31,20 @@ public struct FeedCatalog: Sendable {
             revisions: revisions, publishedAt: now)
     }
 
+    /// Each series' SEQUENCE as `publish` would record it, without recording anything: the
+    /// stored one, one higher when the series' fingerprint changed, 0 for a new series.
+    public static func sequencesToPublish(
+        _ configuration: LoadedConfiguration, store: AppDatabase
+    ) throws(StoreError) -> [String: Int] {
+        let published = try store.publicationStates()
+        let builder = FeedBuilder(initiative: configuration.initiative, settings: configuration.feeds)
+        return builder.fingerprints().reduce(into: [:]) { sequences, entry in
+            let (seriesID, fingerprint) = entry
+            guard let state = published[seriesID] else { return sequences[seriesID] = 0 }
+            sequences[seriesID] = state.fingerprint == fingerprint ? state.sequence : state.sequence + 1
+        }
+    }
+
     private init(
         initiative: Initiative, baseURL: String, builder: FeedBuilder, revisions: [String: FeedRevision],
         publishedAt: Date

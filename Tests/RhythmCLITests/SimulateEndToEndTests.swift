@@ -36,3 +36,131 @@ import Testing
         #expect(again.standardOutput == result.standardOutput)
     }
 }
+
+/// `rhythm simulate` shows what `rhythm dispatch --once` then sends: the same messages, by
+/// Message-ID, on a configuration with a backlog of agendas, an overdue action, a daily
+/// digest and an invitee.
+@Suite("rhythm simulate agrees with rhythm dispatch", .serialized, .timeLimit(.minutes(5)))
+struct SimulateDispatchAgreementTests {
+    struct Line: Decodable {
+        let status: String
+        let key: String
+        let messageID: String
+        let kind: String
+        let recipient: String
+        let about: String
+        let items: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case status, key, messageID = "message_id", kind, recipient, about, items
+        }
+    }
+
+    /// A daily meeting five hours from now in London, agendas two days before it (so the
+    /// agendas of today's and tomorrow's meetings are already due), a daily nag about an action
+    /// due three days ago, Ann wanting invitations and Ben a daily digest; e-mail into a Maildir.
+    static func configuration(now: Date) -> String {
+        let zone = TimeZone(identifier: "Europe/London")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let start = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now + 5 * 3600)
+        let startText = String(
+            format: "%04d-%02d-%02dT%02d:%02d", start.year!, start.month!, start.day!, start.hour!, start.minute!)
+        return """
+            initiative:
+              name: Agreement Test
+              time_zone: Europe/London
+              domain: agreement.example
+            people:
+              - id: ann
+                name: Ann
+                email: ann@partners.example
+                invitations: true
+              - id: ben
+                name: Ben
+                email: ben@partners.example
+                digest: daily
+            groups:
+              - id: everyone
+                name: Everyone
+                kind: working-group
+                members: { people: [ann, ben] }
+            series:
+              - id: check-in
+                title: Daily check-in
+                kind: team
+                start: \(startText)
+                duration: 30m
+                organizer: ann
+                attendees: { groups: [everyone] }
+                rule: FREQ=DAILY
+                on_holiday: ignore
+            channels:
+              - id: email
+                type: email
+                from: Backbone <backbone@agreement.example>
+            reminders:
+              - id: agenda
+                for: meetings
+                before: 2 days
+                channel: email
+                to: attendees
+                send: agenda
+              - id: nag
+                for: actions
+                overdue: { every: 1 days, at_most: 10 }
+                channel: email
+                to: owner
+                on_non_business_days: send
+
+            """
+    }
+
+    /// The 32 hex digits both forms of a message id share: `rhythm-<hex>` and `<hex@domain>`.
+    static func hash(_ messageID: String) -> String {
+        String(messageID.drop { !$0.isHexDigit }.prefix(32))
+    }
+
+    @Test(
+        "simulate lists exactly what dispatch --once then sends: backlog, overdue nag, digest with agenda, invitation")
+    func simulateEqualsDispatch() throws {
+        let directory = try RhythmProcess.temporaryDirectory()
+        let config = directory.appendingPathComponent("rhythm.yaml").path
+        let database = directory.appendingPathComponent("rhythm.sqlite").path
+        try Self.configuration(now: Date()).write(toFile: config, atomically: true, encoding: .utf8)
+        func rhythm(_ arguments: [String]) throws -> RhythmProcess.Result {
+            try RhythmProcess.run(arguments + ["--config", config, "--database", database])
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        let due = calendar.dateComponents([.year, .month, .day], from: Date() - 3 * 86_400)
+        let dueText = String(format: "%04d-%02d-%02d", due.year!, due.month!, due.day!)
+        let added = try rhythm(["action", "add", "Send the minutes", "--owner", "ann", "--due", dueText])
+        #expect(added.status == 0, "\(added.standardError)")
+
+        let simulated = try rhythm(["simulate", "--days", "3", "--format", "json"])
+        #expect(simulated.status == 0, "\(simulated.standardError)")
+        let lines = try JSONDecoder().decode([Line].self, from: Data(simulated.standardOutput.utf8))
+        let dueNow = lines.filter { $0.status == "due-now" }
+        #expect(dueNow.contains { $0.kind == "invitation" && $0.recipient.hasPrefix("Ann") })
+        #expect(dueNow.contains { $0.kind == "reminder" && $0.about.hasPrefix("overdue action") })
+        #expect(dueNow.contains { $0.kind == "agenda" && $0.recipient.hasPrefix("Ann") })
+        let digests = dueNow.filter { $0.kind == "digest" }
+        #expect(!digests.isEmpty && digests.allSatisfy { $0.recipient.hasPrefix("Ben") })
+        #expect(digests.allSatisfy { $0.items.contains { $0.hasPrefix("agenda: Daily check-in") } })
+        // Simulating wrote nothing: the outbox is still empty.
+        let outbox = try RhythmProcess.run(["outbox", "list", "--format", "json", "--database", database])
+        let entries = try JSONSerialization.jsonObject(with: Data(outbox.standardOutput.utf8)) as? [Any]
+        #expect(entries?.isEmpty == true, "\(outbox.standardOutput)")
+
+        let dispatched = try rhythm(["dispatch", "--once"])
+        #expect(dispatched.status == 0, "\(dispatched.standardError)")
+        let maildir = directory.appendingPathComponent("maildir/new")
+        let sent = try FileManager.default.contentsOfDirectory(atPath: maildir.path).map { name in
+            let message = try String(contentsOf: maildir.appendingPathComponent(name), encoding: .utf8)
+            return Self.hash(DispatchEndToEndTests.header("Message-ID", in: message) ?? "")
+        }
+        #expect(Set(sent) == Set(dueNow.map { Self.hash($0.messageID) }))
+        #expect(sent.count == dueNow.count)
+    }
+}

@@ -34,9 +34,23 @@ public struct OutboxPlanner: Sendable {
         public var invitations: Int
     }
 
-    /// Plans and enqueues; `sequences` are the series' feed SEQUENCE numbers as just published.
-    @discardableResult
-    public func run(sequences: [String: Int], now: Date) throws(StoreError) -> Summary {
+    /// What one planning run would write, worked out without writing: `run` enqueues it, and
+    /// `rhythm simulate` shows it, so the two cannot disagree.
+    public struct Plan: Sendable {
+        /// The reminders to enqueue: those still useful from the look-back, those that fell
+        /// due since the last run (which the dispatcher records as skipped when no longer
+        /// useful), and the coming `horizon`'s.
+        public var reminders: [Reminder]
+        /// The calendar invitations and cancellations the series' SEQUENCE numbers call for.
+        public var invitations: [PlannedInvitation]
+        /// The invitation states to keep once the invitations are enqueued.
+        var invitationStates: [InvitationState]
+        /// The window the reminders were planned for, from where the last run stopped.
+        var plannedWindow: DateInterval
+    }
+
+    /// Works out what `run` would enqueue; reads the store and writes nothing.
+    public func plan(sequences: [String: Int], now: Date) throws(StoreError) -> Plan {
         // Everything from where the last run stopped: sent if still useful, else skipped.
         let catchUpStart = max(min(try store.plannedUntil() ?? now, now), now - Self.catchUp)
         let window = DateInterval(start: min(catchUpStart, now - Self.lookback), end: now + Self.horizon)
@@ -44,18 +58,31 @@ public struct OutboxPlanner: Sendable {
             initiative: initiative, window: window, actions: try store.openActions(),
             results: try store.allIndicatorResults(), now: now
         ).filter { $0.due >= catchUpStart || $0.usefulUntil > now }
-        let inserted = try store.enqueue(
-            reminders.map { OutboxEntry(reminder: $0) },
-            plannedWindow: DateInterval(start: catchUpStart, end: window.end), now: now)
-        try store.setPlannedUntil(window.end)
         let (invitations, states) = InvitationPlanner.plan(
             initiative: initiative, sequences: sequences, states: try store.invitationStates(), now: now)
-        let entries = invitations.map { invitation in
-            OutboxEntry(
-                key: invitation.key, channelID: invitation.channelID, recipient: "person:\(invitation.personID)",
-                due: invitation.due, usefulUntil: invitation.usefulUntil, payload: InvitationPayload(invitation).json)
-        }
-        let invited = try store.enqueueInvitations(entries, states: states, now: now)
+        return Plan(
+            reminders: reminders, invitations: invitations, invitationStates: states,
+            plannedWindow: DateInterval(start: catchUpStart, end: window.end))
+    }
+
+    /// Plans and enqueues; `sequences` are the series' feed SEQUENCE numbers as just published.
+    @discardableResult
+    public func run(sequences: [String: Int], now: Date) throws(StoreError) -> Summary {
+        let plan = try plan(sequences: sequences, now: now)
+        let inserted = try store.enqueue(
+            plan.reminders.map { OutboxEntry(reminder: $0) }, plannedWindow: plan.plannedWindow, now: now)
+        try store.setPlannedUntil(plan.plannedWindow.end)
+        let entries = plan.invitations.map(OutboxEntry.init(invitation:))
+        let invited = try store.enqueueInvitations(entries, states: plan.invitationStates, now: now)
         return Summary(reminders: inserted, invitations: invited)
+    }
+}
+
+extension OutboxEntry {
+    /// The outbox entry of a planned invitation, its payload saying what to compose.
+    init(invitation: PlannedInvitation) {
+        self.init(
+            key: invitation.key, channelID: invitation.channelID, recipient: "person:\(invitation.personID)",
+            due: invitation.due, usefulUntil: invitation.usefulUntil, payload: InvitationPayload(invitation).json)
     }
 }
