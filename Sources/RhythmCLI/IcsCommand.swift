@@ -12,15 +12,18 @@ struct IcsCommand: ParsableCommand {
         commandName: "ics",
         abstract: "Write a calendar feed to a file or to standard output.",
         discussion: """
-            Writes exactly the bytes `rhythm serve` would serve for the same feed, except that \
-            a private feed's agendas have no links to agenda pages (those need the \
-            subscriber's token). Like the server, it records each series' publication in the \
-            database, so that a series whose time, place or rule changed gets a higher \
-            SEQUENCE and calendars update it.
+            Writes exactly the bytes `rhythm serve` would serve for the same feed. A private \
+            feed served through a token carries links to agenda pages under that token: give \
+            the token (the last part of the feed's URL, without .ics) with --token to get \
+            those links, and so the very bytes its subscribers get; a private feed named with \
+            --feed has the same agendas without links. Like the server, it records each \
+            series' publication in the database, so that a series whose time, place or rule \
+            changed gets a higher SEQUENCE and calendars update it.
 
             Examples:
               rhythm ics -o /var/www/calendar/brightwater.ics
               rhythm ics --feed partner:brightwater-council -o council.ics
+              rhythm ics --token 3q2-7w... -o council.ics
             """
     )
 
@@ -28,43 +31,71 @@ struct IcsCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("public, partner:ID, person:ID or group:ID.", valueName: "feed"))
-    var feed: String = "public"
+    @Option(help: ArgumentHelp("public (the default), partner:ID, person:ID or group:ID.", valueName: "feed"))
+    var feed: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The private feed of this token, with its links to agenda pages, as the server serves it.",
+            valueName: "token"))
+    var token: String?
 
     @Option(
         name: .shortAndLong, help: ArgumentHelp("The file to write; standard output when absent.", valueName: "file"))
     var output: String?
 
     func validate() throws {
-        guard FeedAudience(parsing: feed) != nil else {
+        if feed != nil, token != nil {
+            throw ValidationError("Give either --feed or --token, not both.")
+        }
+        if let feed, FeedAudience(parsing: feed) == nil {
             throw ValidationError("--feed expects public, partner:ID, person:ID or group:ID; found \"\(feed)\".")
         }
     }
 
     func run() throws {
         let loaded = try options.load()
-        guard let audience = FeedAudience(parsing: feed) else { return }
         let store = try database.open()
-        let catalog = try DatabaseOptions.checked { () throws(StoreError) in
-            try FeedCatalog.publish(loaded, store: store, now: Date())
-        }
         let now = Date()
+        let audience: FeedAudience
+        if let token {
+            let subject = try DatabaseOptions.checked { () throws(StoreError) in
+                try store.feedSubject(forToken: token, now: now)
+            }
+            guard let subject, FeedAudience(subject).exists(in: loaded.initiative) else {
+                StandardError.print(
+                    "error: no feed has this token: it was mistyped, rotated or revoked, or its subject left the "
+                        + "configuration; rhythm feed list shows the feeds")
+                throw ExitCode(64)
+            }
+            audience = FeedAudience(subject)
+        } else {
+            let name = feed ?? "public"
+            guard let parsed = FeedAudience(parsing: name) else { return }
+            guard parsed.exists(in: loaded.initiative) else {
+                let kind = String(name.prefix { $0 != ":" })
+                let id = String(name.drop { $0 != ":" }.dropFirst())
+                let known = loaded.initiative.ids(of: FeedSubject.Kind(rawValue: kind) ?? .partner)
+                throw ValidationError(UpcomingQuery.unknown(kind, id, among: known))
+            }
+            audience = parsed
+        }
+        let catalog = try DatabaseOptions.checked { () throws(StoreError) in
+            try FeedCatalog.publish(loaded, store: store, now: now)
+        }
         var notes: [String: OccurrenceNote] = [:]
         if audience.isPrivate {
-            // The agendas of the next meetings, as the server writes them, but without links
-            // to agenda pages: those need the subscriber's token, which only its URL holds.
+            // The agendas of the next meetings, as the server writes them; the links to agenda
+            // pages need the subscriber's token, which only its URL holds.
             let renderer = try AgendaShowCommand.renderer(templates: nil, configurationPath: options.path)
             let agendas = AgendaService(store: store, renderer: renderer)
             notes = try DatabaseOptions.checked { () throws(StoreError) in
-                try agendas.notes(for: audience, initiative: loaded.initiative, now: now) { _ in nil }
+                try agendas.notes(for: audience, initiative: loaded.initiative, now: now) { occurrence in
+                    token.flatMap { catalog.agendaLink(token: $0, for: occurrence) }
+                }
             }
         }
-        guard let rendered = catalog.render(audience, now: now, notes: notes) else {
-            let kind = String(feed.prefix { $0 != ":" })
-            let id = String(feed.drop { $0 != ":" }.dropFirst())
-            let known = loaded.initiative.ids(of: FeedSubject.Kind(rawValue: kind) ?? .partner)
-            throw ValidationError(UpcomingQuery.unknown(kind, id, among: known))
-        }
+        guard let rendered = catalog.render(audience, now: now, notes: notes) else { return }
         if let output {
             do {
                 try rendered.body.write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -56,6 +56,12 @@ public struct FeedCatalog: Sendable {
         self.publishedAt = publishedAt
     }
 
+    /// The agenda page of `occurrence` under the private feed token `token`: the link a
+    /// private feed read through that token carries in its next meetings' descriptions.
+    public func agendaLink(token: String, for occurrence: Occurrence) -> URL? {
+        URL(string: "\(baseURL)/agenda/\(token)/\(occurrence.series.id)/\(occurrence.originalStart.date)")
+    }
+
     /// Each published series' SEQUENCE, by series id: invitations follow it.
     public var sequences: [String: Int] { revisions.mapValues(\.sequence) }
 

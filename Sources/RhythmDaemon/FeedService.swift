@@ -69,10 +69,9 @@ public final class FeedService: FeedProvider, AgendaPageProvider {
             return nil
         }
         let token = String(key[key.index(after: slash)...])
-        let base = current.catalog.baseURL
         let notes = try await NIOThreadPool.singleton.runIfActive {
             try current.agendas.notes(for: audience, initiative: current.catalog.initiative, now: now) { occurrence in
-                URL(string: "\(base)/agenda/\(token)/\(occurrence.series.id)/\(occurrence.originalStart.date)")
+                current.catalog.agendaLink(token: token, for: occurrence)
             }
         }
         return current.catalog.render(audience, now: now, notes: notes).map(Self.document)

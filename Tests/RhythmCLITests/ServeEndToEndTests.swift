@@ -110,6 +110,31 @@ import Testing
         #expect(server.stop() == 0)
     }
 
+    @Test("rhythm ics --token writes a private feed byte for byte as the server serves it, agenda links included")
+    func privateFeedAsServed() async throws {
+        let server = try Server()
+        try await server.waitUntilReady()
+        let rotated = try server.rhythm(["feed", "rotate", "partner:brightwater-council"])
+        #expect(rotated.status == 0, "\(rotated.standardError)")
+        let url = rotated.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = String(url.dropFirst(server.base.count + "/feeds/".count).dropLast(".ics".count))
+        let (body, response) = try await server.get("/feeds/\(token).ics")
+        #expect(response.statusCode == 200)
+        let served = String(decoding: body, as: UTF8.self)
+        #expect(served.contains("/agenda/\(token)/"))
+        let exported = try server.rhythm(["ics", "--token", token])
+        #expect(exported.status == 0, "\(exported.standardError)")
+        #expect(exported.standardOutput == served)
+        // Named rather than reached through a token, the same feed has no links to agenda pages.
+        let named = try server.rhythm(["ics", "--feed", "partner:brightwater-council"])
+        #expect(named.status == 0, "\(named.standardError)")
+        #expect(!named.standardOutput.contains("/agenda/"))
+        let unknown = try server.rhythm(["ics", "--token", String(repeating: "A", count: 43)])
+        #expect(unknown.status == 64)
+        #expect(unknown.standardError.contains("no feed has this token"))
+        #expect(server.stop() == 0)
+    }
+
     @Test("a private feed works through its token until the token is rotated or revoked, then 404s like a wrong one")
     func privateFeedTokens() async throws {
         let server = try Server()
