@@ -156,11 +156,21 @@ struct SimulateDispatchAgreementTests {
         let dispatched = try rhythm(["dispatch", "--once"])
         #expect(dispatched.status == 0, "\(dispatched.standardError)")
         let maildir = directory.appendingPathComponent("maildir/new")
-        let sent = try FileManager.default.contentsOfDirectory(atPath: maildir.path).map { name in
-            let message = try String(contentsOf: maildir.appendingPathComponent(name), encoding: .utf8)
-            return Self.hash(DispatchEndToEndTests.header("Message-ID", in: message) ?? "")
+        let messages = try FileManager.default.contentsOfDirectory(atPath: maildir.path).map { name in
+            try String(contentsOf: maildir.appendingPathComponent(name), encoding: .utf8)
         }
+        let sent = messages.map { Self.hash(DispatchEndToEndTests.header("Message-ID", in: $0) ?? "") }
         #expect(Set(sent) == Set(dueNow.map { Self.hash($0.messageID) }))
         #expect(sent.count == dueNow.count)
+        // Each digest sent carries the agenda it announces, after the announcement.
+        let sentDigests = messages.filter {
+            DispatchEndToEndTests.header("Subject", in: $0)?.hasPrefix("Agreement Test: daily digest of ") == true
+        }
+        #expect(sentDigests.count == digests.count)
+        for digest in sentDigests {
+            let announced = try #require(digest.range(of: "The agenda follows."))
+            let agenda = try #require(digest.range(of: "ITEMS FOR THIS MEETING"))
+            #expect(announced.upperBound < agenda.lowerBound)
+        }
     }
 }
