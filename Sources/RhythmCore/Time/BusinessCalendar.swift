@@ -1,9 +1,10 @@
 /// Which days are working days for the initiative: Monday to Friday, outside its holidays
 /// and shutdown periods.
 ///
-/// Deadlines such as "data is due five business days before the review" and reminders such
-/// as "three business days before" count in these days, so they never land on a weekend or
-/// in the Christmas shutdown.
+/// Deadlines such as "data is due five business days before the review" count in these
+/// days, so they never land on a weekend or in the Christmas shutdown. Reminder offsets count
+/// weekdays only and use this calendar to place what lands on a non-business day (see
+/// `ReminderRule.NonBusinessDays`).
 public struct BusinessCalendar: Hashable, Sendable {
     public var holidays: [HolidayPeriod]
 
