@@ -35,6 +35,49 @@ import Testing
         let again = try RhythmProcess.run(arguments, environment: environment)
         #expect(again.standardOutput == result.standardOutput)
     }
+
+    struct Explained: Decodable {
+        let status: String
+        let key: String
+        let due: String
+        let note: String?
+    }
+
+    @Test("simulate shows a nag moved off the Easter holidays and one skipped because moving it comes too late")
+    func movedAndSkippedOverHolidays() throws {
+        let directory = try RhythmProcess.temporaryDirectory()
+        let environment = ["RHYTHM_DATABASE": directory.appendingPathComponent("rhythm.sqlite").path]
+        let config = RhythmProcess.exampleConfiguration
+        // Easter runs from Friday 26 to Monday 29 March 2027 in the example.
+        for due in ["2027-03-30", "2027-03-29"] {
+            let added = try RhythmProcess.run(
+                ["action", "add", "Due \(due)", "--owner", "priya-natarajan", "--due", due, "--config", config],
+                environment: environment)
+            #expect(added.status == 0, "\(added.standardError)")
+        }
+        let result = try RhythmProcess.run(
+            ["simulate", "--config", config, "--from", "2027-03-20", "--until", "2027-03-30", "--format", "json"],
+            environment: environment)
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = try JSONDecoder().decode([Explained].self, from: Data(result.standardOutput.utf8))
+        // Three days before Tuesday 30th is Saturday 27th: the nag waits for Tuesday 09:00.
+        let moved = try #require(lines.first { $0.key.hasPrefix("action-due-soon|action:1@") })
+        #expect(moved.status == "planned")
+        #expect(moved.due == "Tue 2027-03-30 09:00 +11:00")
+        #expect(moved.note == "moved from Sat 2027-03-27 09:00 +11:00: Saturday 2027-03-27 is in Easter")
+        // Three days before Easter Monday is Good Friday; by Tuesday 09:00 the overdue nag takes over.
+        let skipped = try #require(lines.first { $0.key.hasPrefix("action-due-soon|action:2@") })
+        #expect(skipped.status == "skipped")
+        #expect(
+            skipped.note
+                == "Friday 2027-03-26 is in Easter; moving it is too late: the next reminder about it takes over by then"
+        )
+        let text = try RhythmProcess.run(
+            ["simulate", "--config", config, "--from", "2027-03-20", "--until", "2027-03-30"], environment: environment)
+        #expect(
+            text.standardOutput.contains("(moved from Sat 2027-03-27 09:00 +11:00: Saturday 2027-03-27 is in Easter)"))
+        #expect(text.standardOutput.contains("1 reminder would not go out: a non-business day, as its rule says:"))
+    }
 }
 
 /// `rhythm simulate` shows what `rhythm dispatch --once` then sends: the same messages, by
