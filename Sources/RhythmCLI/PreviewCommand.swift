@@ -55,7 +55,7 @@ struct PreviewCommand: ParsableCommand {
         }
         if TimeZone.named(zone) == nil {
             let hint =
-                Suggestion.closest(to: zone, in: TimeZone.knownTimeZoneIdentifiers)
+                Suggestion.closest(to: zone, in: TimeZoneDatabase.system.names)
                 .map { " Did you mean \($0)?" } ?? " Use an IANA name such as Australia/Melbourne."
             throw ValidationError("--zone: \"\(zone)\" is not a known time zone.\(hint)")
         }
