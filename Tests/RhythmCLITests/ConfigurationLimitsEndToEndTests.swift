@@ -40,6 +40,26 @@ import Testing
         #expect(run.result.status == 78)
         #expect(run.result.standardError.contains("larger than the 4 MiB a configuration may have"))
     }
+
+    @Test("preview still shows a rule that repeats every second, and says where it stops one too big to expand")
+    func previewIsBounded() throws {
+        let secondly = try RhythmProcess.runKilled(
+            afterSeconds: 60,
+            ["preview", "--rule", "FREQ=SECONDLY", "--start", "2027-01-05T10:00", "--zone", "UTC", "--count", "2"])
+        #expect(secondly.result.status == 0)
+        #expect(secondly.result.standardOutput == "2027-01-05T10:00:00+00:00\n2027-01-05T10:00:01+00:00\n")
+
+        let every = { (range: ClosedRange<Int>) in range.map(String.init).joined(separator: ",") }
+        let huge =
+            "FREQ=YEARLY;BYMONTHDAY=\(every(1...31));BYHOUR=\(every(0...23));BYMINUTE=\(every(0...59))"
+            + ";BYSECOND=\(every(0...59))"
+        let run = try RhythmProcess.runKilled(
+            afterSeconds: 60, ["preview", "--rule", huge, "--start", "2027-01-05T10:00", "--zone", "UTC"])
+        #expect(!run.killed)
+        #expect(run.result.status == 0)
+        #expect(run.result.standardOutput == "2027-01-05T10:00:00+00:00\n")
+        #expect(run.result.standardError.contains("the rule produces more than Rhythm expands"))
+    }
 }
 
 extension RhythmProcess {
