@@ -9,12 +9,18 @@ enum OccurrenceText {
         when(occurrence, in: occurrence.timeZone)
     }
 
-    /// The same, read on the clocks of `zone`.
+    /// The same, read on the clocks of `zone`. When the clocks change during the meeting, the
+    /// end has its own offset: `Sun 2027-04-04 02:30 +11:00–02:30 +10:00` is an hour long.
     static func when(_ occurrence: Occurrence, in zone: TimeZone) -> String {
         let start = zone.wallClock(at: occurrence.start)
         let end = zone.wallClock(at: occurrence.end)
         let endText = end.date == start.date ? hourMinute(end.time) : "\(end.date) \(hourMinute(end.time))"
-        return "\(dayAndDate(start.date)) \(hourMinute(start.time))–\(endText) \(zone.offsetText(at: occurrence.start))"
+        let startOffset = zone.offsetText(at: occurrence.start)
+        let endOffset = zone.offsetText(at: occurrence.end)
+        guard endOffset == startOffset else {
+            return "\(dayAndDate(start.date)) \(hourMinute(start.time)) \(startOffset)–\(endText) \(endOffset)"
+        }
+        return "\(dayAndDate(start.date)) \(hourMinute(start.time))–\(endText) \(startOffset)"
     }
 
     /// ` [cancelled: reason]`, ` [moved from Tue 2027-03-09 10:00: reason]`, or nothing.

@@ -55,7 +55,7 @@ struct PreviewCommand: ParsableCommand {
         }
         if TimeZone.named(zone) == nil {
             let hint =
-                Suggestion.closest(to: zone, in: TimeZone.knownTimeZoneIdentifiers)
+                Suggestion.closest(to: zone, in: TimeZoneDatabase.system.names)
                 .map { " Did you mean \($0)?" } ?? " Use an IANA name such as Australia/Melbourne."
             throw ValidationError("--zone: \"\(zone)\" is not a known time zone.\(hint)")
         }
@@ -75,8 +75,16 @@ struct PreviewCommand: ParsableCommand {
         }
         let bounded = limit != nil || recurrence.end != .never
         let maximum = count ?? (bounded ? Self.maximumCount : Self.defaultCount)
-        for local in recurrence.occurrences(from: start, in: zone, through: limit).prefix(maximum) {
+        var occurrences = recurrence.occurrences(from: start, in: zone, through: limit).makeIterator()
+        for _ in 0..<maximum {
+            guard let local = occurrences.next() else { break }
             print(zone.iso8601(zone.instant(for: local)))
+        }
+        if occurrences.isTruncated {
+            StandardError.print(
+                "note: the rule produces more than Rhythm expands (at most \(RecurrenceSequence.Limits.maximumOccurrences) "
+                    + "occurrences, and at most \(RecurrenceSequence.Limits.maximumPeriodSize) in one period), so the "
+                    + "list stops here")
         }
     }
 }

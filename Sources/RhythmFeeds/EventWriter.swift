@@ -17,8 +17,7 @@ struct EventWriter {
         let end = start.addingTimeInterval(TimeInterval(series.duration.components.seconds))
         var properties = identity(series, revision: revision)
         properties.append(.dateTime("DTSTART", .zoned(WallClock(series.start), timeZoneID: zone)))
-        properties.append(
-            .dateTime("DTEND", .zoned(WallClock(series.timeZone.wallClock(at: end)), timeZoneID: zone)))
+        properties.append(Self.end(writtenStart: series.start, start: start, end: end, in: series.timeZone))
         if let rule = plan.rule {
             properties.append(.recurrenceRule(rule.rfc5545Text))
         }
@@ -46,7 +45,7 @@ struct EventWriter {
         properties.append(
             .dateTime("DTSTART", .zoned(WallClock(occurrence.localStart), timeZoneID: zone.identifier)))
         properties.append(
-            .dateTime("DTEND", .zoned(WallClock(zone.wallClock(at: occurrence.end)), timeZoneID: zone.identifier)))
+            Self.end(writtenStart: occurrence.localStart, start: occurrence.start, end: occurrence.end, in: zone))
         var note: String?
         var status = "CONFIRMED"
         switch occurrence.status {
@@ -68,6 +67,22 @@ struct EventWriter {
         properties.append(Property("STATUS", value: status))
         properties.append(contentsOf: people(series))
         return Component(Component.Name.event, properties: properties)
+    }
+
+    /// DTEND on the zone's clock, or DURATION when the start or the end is a reading that the
+    /// clocks skip or show twice on a night they change.
+    ///
+    /// RFC 5545 takes a repeated reading as the first of the two, but clients differ (python's
+    /// icalendar takes the second), so a meeting from 02:30 to the second 02:30 would be read as
+    /// lasting nothing, or two hours. An exact DURATION (`PT1H`) gives every client the right
+    /// length from the start it reads; Outlook, Google and Apple all accept it in place of DTEND.
+    /// Other events keep DTEND, so that feeds do not change where no clock change is involved.
+    private static func end(writtenStart: LocalDateTime, start: Date, end: Date, in zone: TimeZone) -> Property {
+        let endReading = zone.wallClock(at: end)
+        guard zone.clockChange(at: writtenStart) == nil, zone.clockChange(at: endReading) == nil else {
+            return .duration("DURATION", DurationValue(seconds: Int(end.timeIntervalSince(start))))
+        }
+        return .dateTime("DTEND", .zoned(WallClock(endReading), timeZoneID: zone.identifier))
     }
 
     /// UID, stamps and SEQUENCE: the same on a series and all its overrides.

@@ -44,4 +44,37 @@ import Testing
         let reasons = try RecurrenceRule(parsing: rule).outlookIncompatibilities
         #expect(reasons.contains { $0.contains(reason) }, "\(reasons)")
     }
+
+    @Test(
+        "a day of the month that shorter months lack is one Outlook moves to their last day",
+        arguments: [
+            ("FREQ=MONTHLY;BYMONTHDAY=31", "2027-01-31T10:00", "day 31", "28 February"),
+            ("FREQ=MONTHLY;BYMONTHDAY=30", "2027-01-30T10:00", "day 30", "28 February"),
+            ("FREQ=MONTHLY;BYMONTHDAY=29", "2027-01-29T10:00", "day 29", "28 February"),
+            ("FREQ=MONTHLY", "2027-01-31T10:00", "day 31", "28 February"),
+            ("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31", "2027-01-31T10:00", "day 31", "30 April"),
+            ("FREQ=YEARLY", "2028-02-29T10:00", "day 29", "28 February"),
+            ("FREQ=MONTHLY;BYMONTH=3,6;BYMONTHDAY=31", "2027-03-31T10:00", "day 31", "30 June"),
+        ]
+    )
+    func movedMonthDays(rule: String, start: String, day: String, example: String) throws {
+        let start = try #require(LocalDateTime(iso: start))
+        let reason = try #require(try RecurrenceRule(parsing: rule).outlookMovedMonthDays(from: start))
+        #expect(reason.contains("Outlook moves a meeting on \(day) of the month to the last day"), "\(reason)")
+        #expect(reason.contains("such as \(example)"), "\(reason)")
+    }
+
+    @Test(
+        "days every month in the rule has, and the last day, are left alone",
+        arguments: [
+            ("FREQ=MONTHLY;BYMONTHDAY=28", "2027-01-28T10:00"), ("FREQ=MONTHLY;BYMONTHDAY=-1", "2027-01-31T10:00"),
+            ("FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=31", "2027-01-31T10:00"), ("FREQ=YEARLY", "2027-03-31T10:00"),
+            ("FREQ=MONTHLY;BYDAY=-1FR", "2027-01-29T10:00"), ("FREQ=WEEKLY", "2027-01-31T10:00"),
+            ("FREQ=MONTHLY;BYMONTH=1,3,5;BYMONTHDAY=31", "2027-01-31T10:00"),
+        ]
+    )
+    func unmovedMonthDays(rule: String, start: String) throws {
+        let start = try #require(LocalDateTime(iso: start))
+        #expect(try RecurrenceRule(parsing: rule).outlookMovedMonthDays(from: start) == nil)
+    }
 }

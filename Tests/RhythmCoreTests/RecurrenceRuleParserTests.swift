@@ -257,4 +257,18 @@ struct InvalidRuleCase: Sendable, CustomTestStringConvertible {
         #expect(Suggestion.editDistance(Array("kitten"), Array("sitting")) == 3)
         #expect(Suggestion.editDistance(Array("teh"), Array("the")) == 1)
     }
+
+    @Test(
+        "the weekday part's names from other libraries are answered with BYDAY",
+        arguments: ["BYWEEKDAY", "byweekday", "BYWEEKDAYS", "WEEKDAY", "BYDAYS"])
+    func weekdayAliases(name: String) throws {
+        #expect(RecurrenceRuleParser.closestPartName(to: name) == "BYDAY")
+        let error = try #require(throws: RecurrenceRuleError.self) {
+            try RecurrenceRule(parsing: "FREQ=WEEKLY;\(name)=MO")
+        }
+        #expect(
+            error.problems.map(\.message) == [
+                "\"\(name.uppercased())\" is not a recurrence rule part; did you mean BYDAY?"
+            ])
+    }
 }

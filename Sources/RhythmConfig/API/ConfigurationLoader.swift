@@ -17,9 +17,19 @@ public struct ConfigurationLoader: Sendable {
     public func load(path: String) throws(ConfigurationError) -> LoadedConfiguration {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // Read one byte past the bound, so that a huge file (or /dev/zero) is refused unread.
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: ConfigurationSizeLimits.maximumFileBytes + 1) ?? Data()
         } catch {
             throw ConfigurationError(diagnostics: [Self.unreadable(path: path, error: error)])
+        }
+        guard data.count <= ConfigurationSizeLimits.maximumFileBytes else {
+            throw ConfigurationError(diagnostics: [
+                Diagnostic(
+                    severity: .error, file: path, line: 0, column: 0, keyPath: "",
+                    message: ConfigurationSizeLimits.tooLargeMessage(bytes: nil))
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(diagnostics: [
@@ -35,9 +45,12 @@ public struct ConfigurationLoader: Sendable {
     /// Validates YAML text; `path` is only used in diagnostics.
     public func load(yaml: String, path: String) throws(ConfigurationError) -> LoadedConfiguration {
         let log = DiagnosticLog(file: path)
+        guard ConfigurationSizeLimits.checkText(yaml, log: log) else {
+            throw ConfigurationError(diagnostics: log.sorted)
+        }
         let document = YAMLDocument(text: yaml, log: log)
         var decoded: ConfigurationDecoder.Decoded?
-        if let root = document.root {
+        if let root = document.root, ConfigurationSizeLimits.checkValues(in: root, log: log) {
             decoded = ConfigurationDecoder(log: log, duplicateKeys: document.duplicateKeys).decode(root)
         } else if !log.hasErrors {
             log.error("the file is empty; it needs at least an `initiative:` section", at: nil, path: ConfigPath())

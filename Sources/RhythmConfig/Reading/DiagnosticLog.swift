@@ -21,8 +21,8 @@ final class DiagnosticLog {
         add(.error, message, at: mark, path: path, columnOffset: columnOffset)
     }
 
-    func warning(_ message: String, at mark: Position?, path: ConfigPath) {
-        add(.warning, message, at: mark, path: path, columnOffset: 0)
+    func warning(_ message: String, at mark: Position?, path: ConfigPath, columnOffset: Int = 0) {
+        add(.warning, message, at: mark, path: path, columnOffset: columnOffset)
     }
 
     private func add(

@@ -10,11 +10,13 @@ extension ConfigurationDecoder {
         var text: String
     }
 
-    /// Parses the RRULE, reporting each problem at the column of the part at fault.
+    /// Parses the RRULE, reporting each problem at the column of the part at fault, and
+    /// refuses rules that meet more than once a day.
     func recurrenceRule(_ value: ConfigValue) -> ParsedRule? {
         guard let text = text(value) else { return nil }
         do throws(RecurrenceRuleError) {
-            return ParsedRule(rule: try RecurrenceRule(parsing: text), text: text)
+            let parsed = ParsedRule(rule: try RecurrenceRule(parsing: text), text: text)
+            return checkMeetingFrequency(parsed, at: value) ? parsed : nil
         } catch {
             for problem in error.problems {
                 log.error(
@@ -27,20 +29,18 @@ extension ConfigurationDecoder {
 
     /// The column offset of a character of the rule text; the start of the value when the
     /// text is a block scalar whose characters cannot be placed on one line.
-    private func column(of offset: Int, in value: ConfigValue) -> Int {
+    func column(of offset: Int, in value: ConfigValue) -> Int {
         guard let textOffset = value.textColumnOffset, let scalar = value.node.scalar else { return 0 }
         let leading = scalar.string.prefix { $0.isWhitespace }.unicodeScalars.count
         return textOffset + leading + offset
     }
 
-    /// UNTIL before the start, and a start the rule does not produce.
+    /// UNTIL before the start, a start the rule does not produce, and parts calendars read differently.
     func checkRule(_ parsed: ParsedRule, of occurrences: SeriesOccurrences, at value: ConfigValue) {
         let start = occurrences.start
+        adviseOnRule(parsed, start: start, at: value)
         if case .until(let until) = parsed.rule.end, Self.ends(until, before: start, in: occurrences.zone) {
-            let offset =
-                parsed.text.uppercased().range(of: "UNTIL").map {
-                    parsed.text.unicodeScalars.distance(from: parsed.text.unicodeScalars.startIndex, to: $0.lowerBound)
-                } ?? 0
+            let offset = Self.offset(of: "UNTIL", in: parsed.text)
             log.error(
                 "UNTIL ends the series before its start (\(start)), so only the first meeting would happen; "
                     + "set UNTIL after the start or correct the start",

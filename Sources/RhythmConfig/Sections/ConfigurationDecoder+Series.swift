@@ -17,7 +17,7 @@ extension ConfigurationDecoder {
         }
         let description = fields.optional("description").map(text)
         let start = fields.required("start", "the local date and time of the first meeting, like 2027-02-09T10:00")
-            .flatMap(dateTime)
+            .flatMap(seriesStart)
         let duration = fields.required("duration", "how long each meeting lasts, like 90m").flatMap(duration)
         let zone = fields.optional("time_zone").map(timeZone)
         let location = fields.optional("location").map(text)
@@ -38,8 +38,11 @@ extension ConfigurationDecoder {
             return nil
         }
         let timeZone = (zone ?? nil) ?? defaultZone
+        warnAboutClockChanges(in: fields, zone: timeZone)
+        // An extra date the clocks skip is held at the time they show instead, and written so in feeds.
         let occurrences = SeriesOccurrences(
-            start: start, zone: timeZone, rule: rule??.rule, extraDates: (extraDates ?? nil) ?? [])
+            start: start, zone: timeZone, rule: rule??.rule,
+            extraDates: ((extraDates ?? nil) ?? []).map(timeZone.existingReading))
         if let ruleValue = fields.optional("rule"), let parsed = rule ?? nil {
             checkRule(parsed, of: occurrences, at: ruleValue)
         }

@@ -1,17 +1,16 @@
 import Foundation
 import RhythmCore
 
-/// IANA time zone names (`Australia/Melbourne`), checked against the system's zone list.
+/// IANA time zone names (`Australia/Melbourne`), checked against the system's time-zone
+/// database: every zone and link name it holds (`Asia/Kolkata` and `Asia/Calcutta` alike).
 ///
 /// Abbreviations such as `AEST` are refused: they are ambiguous and do not follow daylight
 /// saving, so meetings would drift by an hour twice a year.
 enum TimeZoneName {
-    /// The system's region names. UTC and the `Etc/` zones are accepted as well, although
-    /// Foundation on Linux leaves them out of this list.
-    private static let known = TimeZone.knownTimeZoneIdentifiers
+    private static let known = TimeZoneDatabase.system.names
 
     static func parse(_ text: String) -> Result<TimeZone, ValueProblem> {
-        if known.contains(text) || text == "UTC" || text.hasPrefix("Etc/"), let zone = TimeZone(identifier: text) {
+        if let zone = TimeZone.named(text) {
             return .success(zone)
         }
         if let match = known.first(where: { $0.lowercased() == text.lowercased() }) {

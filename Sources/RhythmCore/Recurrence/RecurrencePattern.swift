@@ -81,6 +81,9 @@ struct RecurrencePattern: Sendable {
             default:
                 break
             }
+        } else if !rule.byWeekNumber.isEmpty && rule.byYearDay.isEmpty && byMonthDay.isEmpty && byDay.isEmpty {
+            // The week comes from the rule and the day of the week from DTSTART, as libical does.
+            byDay = [.init(start.date.weekday)]
         }
         let rank = rule.frequency.rank
         let hours = (rule.byHour.isEmpty && rank >= 3 ? [start.time.hour] : rule.byHour).filter {
@@ -145,6 +148,17 @@ struct RecurrencePattern: Sendable {
             || Self.someTimeOfDayMatches(
                 origin: startSeconds - Self.floorMod(startSeconds, unitSeconds), step: step, unitSeconds: unitSeconds,
                 hours: hourMask, minutes: minuteMask, seconds: secondMask)
+    }
+
+    /// The most readings one period can hold before BYSETPOS: its days times the times of day.
+    var largestPeriodSize: Int {
+        switch frequency {
+        case .yearly: 366 * timesOfDay.count
+        case .monthly: 31 * timesOfDay.count
+        case .weekly: 7 * timesOfDay.count
+        case .daily: timesOfDay.count
+        case .hourly, .minutely, .secondly: offsetsInPeriod.count
+        }
     }
 
     /// Whether no period can ever hold an occurrence, whatever its date.
@@ -230,7 +244,8 @@ struct RecurrencePattern: Sendable {
     /// DTSTART itself always counts and that COUNT or UNTIL may end the series.
     func contains(_ reading: LocalDateTime) -> Bool {
         let seconds = reading.secondsSinceEpoch
-        guard seconds >= startSeconds, !isEmpty else { return false }
+        guard seconds >= startSeconds, !isEmpty, largestPeriodSize <= RecurrenceSequence.Limits.maximumPeriodSize
+        else { return false }
         let units: Int
         switch frequency {
         case .yearly:

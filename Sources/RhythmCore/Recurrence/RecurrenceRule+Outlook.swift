@@ -41,6 +41,31 @@ extension RecurrenceRule {
         return reasons
     }
 
+    /// Why Outlook would show meetings that do not happen, from DTSTART `start`; nil when it would not.
+    ///
+    /// Outlook's monthly and yearly templates put a day of the month that a month lacks (the
+    /// 29th, 30th or 31st) on that month's last day, where RFC 5545, Rhythm and every other
+    /// calendar leave the month out. The day comes from BYMONTHDAY or, when the rule names no
+    /// day at all, from DTSTART.
+    public func outlookMovedMonthDays(from start: LocalDateTime) -> String? {
+        guard frequency == .monthly || frequency == .yearly else { return nil }
+        let namesNoDay = byDay.isEmpty && byYearDay.isEmpty && byWeekNumber.isEmpty
+        let days = byMonthDay.isEmpty ? (namesNoDay ? [start.date.day] : []) : byMonthDay
+        let months = byMonth.isEmpty ? (frequency == .monthly ? Array(1...12) : [start.date.month]) : byMonth
+        guard let day = days.filter({ day in months.contains { Self.fewestDays(in: $0) < day } }).max(),
+            let shorter = months.first(where: { Self.fewestDays(in: $0) < day }),
+            let lastDay = LocalDate(year: 2001, month: shorter, day: Self.fewestDays(in: shorter))
+        else { return nil }
+        return "Outlook moves a meeting on day \(day) of the month to the last day of shorter months, so people "
+            + "who subscribe in Outlook will see meetings that do not happen (such as \(lastDay.day) "
+            + "\(lastDay.monthName)); other calendars leave those months out, as Rhythm does"
+    }
+
+    /// The days a month has in a common year: Outlook moves the 29th of February too.
+    private static func fewestDays(in month: Int) -> Int {
+        LocalDate.daysIn(month: month, year: 2001)
+    }
+
     /// Problems with the day-of-month or Nth-weekday pattern of a monthly or yearly rule.
     private var outlookMonthlyPatternProblems: [String] {
         var reasons: [String] = []

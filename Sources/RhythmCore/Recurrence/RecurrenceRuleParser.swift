@@ -139,10 +139,18 @@ struct RecurrenceRuleParser {
         }
     }
 
+    /// Names that other recurrence libraries give to a part, mapped to the RFC 5545 part.
+    ///
+    /// Spelling alone answers `BYWEEKDAY` (python-dateutil's name for BYDAY) with BYYEARDAY,
+    /// which is one letter closer but means something else entirely.
+    private static let partAliases = [
+        "BYWEEKDAY": "BYDAY", "BYWEEKDAYS": "BYDAY", "WEEKDAY": "BYDAY", "WEEKDAYS": "BYDAY", "BYDAYS": "BYDAY",
+    ]
+
     /// The valid part name a typo most likely meant, if one is close enough to be a useful guess.
     static func closestPartName(to name: String) -> String? {
         guard !name.isEmpty else { return nil }
-        return Suggestion.closest(to: name, in: partNames)
+        return partAliases[name.uppercased()] ?? Suggestion.closest(to: name, in: partNames)
     }
 
     // MARK: - Values

@@ -14,7 +14,23 @@ import Foundation
 /// calendar, after which every pattern of dates repeats) have passed since the last occurrence
 /// without a new one, and never goes past the year 9999, the last one RFC 5545 can write.
 /// Scanning 400 empty years costs at most about 150,000 cheap day tests.
+///
+/// Every sequence is also bounded in what it costs, whatever the rule, the DTSTART and the
+/// limit (see `Limits`): it ends after `maximumOccurrences` readings, after visiting
+/// `maximumPeriods` periods, and at once when one period alone would hold more than
+/// `maximumPeriodSize` readings (FREQ=YEARLY with every day, hour, minute and second). The
+/// iterator's `isTruncated` then tells the caller that the rule produces more than that.
 public struct RecurrenceSequence: Sequence, Sendable {
+    /// The most any one expansion may produce or visit, so that no rule can exhaust memory or time.
+    public enum Limits {
+        /// Readings one sequence produces at most: 273 years of a daily meeting.
+        public static let maximumOccurrences = 100_000
+        /// Periods (years, months, weeks, days, hours, minutes or seconds) one sequence visits at most.
+        public static let maximumPeriods = 5_000_000
+        /// Readings one period may hold before BYSETPOS thins them: a year of days at 273 times a day.
+        public static let maximumPeriodSize = 100_000
+    }
+
     private let pattern: RecurrencePattern
     private let count: Int?
     private let stop: Stop
@@ -61,6 +77,9 @@ public struct RecurrenceSequence: Sequence, Sendable {
         private var lastProduced: Int
         private var finished = false
         private var startPending = true
+        private var visitedPeriods = 0
+        /// Whether the sequence ended at one of its `Limits` rather than where the rule ends.
+        public private(set) var isTruncated = false
 
         fileprivate init(pattern: RecurrencePattern, count: Int?, stop: Stop) {
             self.pattern = pattern
@@ -92,11 +111,19 @@ public struct RecurrenceSequence: Sequence, Sendable {
             }
         }
 
+        /// Ends the sequence at one of its limits.
+        private mutating func truncate() -> LocalDateTime? {
+            finished = true
+            isTruncated = true
+            return nil
+        }
+
         private mutating func accept(_ seconds: Int) -> LocalDateTime? {
             guard stop.allows(seconds) else {
                 finished = true
                 return nil
             }
+            guard produced < Limits.maximumOccurrences else { return truncate() }
             produced += 1
             lastProduced = seconds
             if let count, produced >= count { finished = true }
@@ -112,6 +139,12 @@ public struct RecurrenceSequence: Sequence, Sendable {
                 guard let periodStart = pattern.periodStart(period), stop.mayReach(periodStart),
                     periodStart - lastProduced <= RecurrenceSequence.emptySpan
                 else { return false }
+                guard pattern.largestPeriodSize <= Limits.maximumPeriodSize, visitedPeriods < Limits.maximumPeriods
+                else {
+                    isTruncated = true
+                    return false
+                }
+                visitedPeriods += 1
                 period = pattern.appendOccurrences(ofPeriod: period, startingAt: periodStart, to: &buffer, days: &days)
             }
             return true

@@ -12,7 +12,7 @@ extension MeetingSeries {
         } else if start <= limit {
             starts.append(start)
         }
-        let extras = extraDates.filter { $0 <= limit && !starts.contains($0) }
+        let extras = Set(extraDates.filter { $0 <= limit }).subtracting(starts)
         guard !extras.isEmpty else { return starts }
         return (starts + extras).sorted()
     }
