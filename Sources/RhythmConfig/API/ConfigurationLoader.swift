@@ -19,7 +19,10 @@ public struct ConfigurationLoader: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ConfigurationError(diagnostics: [Self.unreadable(path: path, error: error)])
+            let problem = UnreadableFile.probe(path)
+            throw ConfigurationError(diagnostics: [
+                Diagnostic(severity: .error, file: path, line: 0, column: 0, keyPath: "", message: problem.message)
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(diagnostics: [
@@ -48,17 +51,5 @@ public struct ConfigurationLoader: Sendable {
         }
         return LoadedConfiguration(
             initiative: decoded.initiative, service: decoded.service, feeds: decoded.feeds, warnings: diagnostics)
-    }
-
-    private static func unreadable(path: String, error: any Error) -> Diagnostic {
-        let reason: String
-        if !FileManager.default.fileExists(atPath: path) {
-            reason = "there is no file here; check the path, or copy config/rhythm.yaml from the distribution"
-        } else if !FileManager.default.isReadableFile(atPath: path) {
-            reason = "the file exists but cannot be read by this user; check its permissions"
-        } else {
-            reason = "the file cannot be read: \((error as NSError).localizedDescription)"
-        }
-        return Diagnostic(severity: .error, file: path, line: 0, column: 0, keyPath: "", message: reason)
     }
 }
