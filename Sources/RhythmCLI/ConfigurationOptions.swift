@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RhythmConfig
 import RhythmCore
+import RhythmDaemon
 
 /// The `--config` option every command that reads the configuration shares.
 struct ConfigurationOptions: ParsableArguments {
@@ -28,7 +29,7 @@ struct ConfigurationOptions: ParsableArguments {
     /// error and exits with 78 (EX_CONFIG), the code sysexits.h gives a bad configuration.
     func load() throws -> LoadedConfiguration {
         do {
-            return try ConfigurationLoader().load(path: path)
+            return try ConfigurationLoader.readingSecrets().load(path: path)
         } catch {
             let count = error.diagnostics.filter { $0.severity == .error }.count
             for diagnostic in error.diagnostics {

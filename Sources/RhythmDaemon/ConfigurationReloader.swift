@@ -41,7 +41,7 @@ struct ConfigurationReloader: Service {
         logger.info("Reloading the configuration", metadata: ["config.path": "\(path)"])
         let loaded: LoadedConfiguration
         do {
-            loaded = try ConfigurationLoader().load(path: path)
+            loaded = try ConfigurationLoader.readingSecrets().load(path: path)
         } catch {
             for diagnostic in error.diagnostics {
                 logger.error("\(diagnostic.description)")

@@ -7,8 +7,19 @@ import RhythmCore
 /// The command line's `check` and the daemon's start-up both go through here, so a file that
 /// `rhythm check` accepts is exactly a file the daemon will run.
 public struct ConfigurationLoader: Sendable {
-    /// The loader holds no state; one value can load any number of files.
-    public init() {}
+    /// Reads the secret a reference points at, or nil when it cannot be read here.
+    public typealias SecretLookup = @Sendable (SecretReference) -> String?
+
+    private let secretLookup: SecretLookup?
+
+    /// One value can load any number of files.
+    ///
+    /// - Parameter secretLookup: reads secrets while the file is checked, so that a webhook
+    ///   URL with the wrong scheme is reported at the key that points to it. A secret it
+    ///   cannot read is left for the service to report when it is needed; nil reads none.
+    public init(secretLookup: SecretLookup? = nil) {
+        self.secretLookup = secretLookup
+    }
 
     /// Reads and validates the file at `path`.
     ///
@@ -41,7 +52,8 @@ public struct ConfigurationLoader: Sendable {
         let document = YAMLDocument(text: yaml, log: log)
         var decoded: ConfigurationDecoder.Decoded?
         if let root = document.root {
-            decoded = ConfigurationDecoder(log: log, duplicateKeys: document.duplicateKeys).decode(root)
+            decoded = ConfigurationDecoder(log: log, duplicateKeys: document.duplicateKeys, secretLookup: secretLookup)
+                .decode(root)
         } else if !log.hasErrors {
             log.error("the file is empty; it needs at least an `initiative:` section", at: nil, path: ConfigPath())
         }
