@@ -21,8 +21,14 @@ struct ConfigurationOptions: ParsableArguments {
 
     /// The path to read: `--config`, then `RHYTHM_CONFIG`, then the default.
     var path: String {
-        config ?? ProcessInfo.processInfo.environment["RHYTHM_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? Self.defaultPath
+        config ?? environmentPath ?? Self.defaultPath
+    }
+
+    /// Whether `--config` or `RHYTHM_CONFIG` names the file, rather than the default.
+    var isNamed: Bool { config != nil || environmentPath != nil }
+
+    private var environmentPath: String? {
+        ProcessInfo.processInfo.environment["RHYTHM_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Loads and validates the configuration; on errors prints every one of them to standard

@@ -24,9 +24,7 @@ struct IcsCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Option(help: ArgumentHelp("public, partner:ID, person:ID or group:ID.", valueName: "feed"))
     var feed: String = "public"
@@ -44,7 +42,7 @@ struct IcsCommand: ParsableCommand {
     func run() throws {
         let loaded = try options.load()
         guard let audience = FeedAudience(parsing: feed) else { return }
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let catalog = try DatabaseOptions.checked { () throws(StoreError) in
             try FeedCatalog.publish(loaded, store: store, now: Date())
         }
@@ -53,7 +51,7 @@ struct IcsCommand: ParsableCommand {
         if audience.isPrivate {
             // The agendas of the next meetings, as the server writes them, but without links
             // to agenda pages: those need the subscriber's token, which only its URL holds.
-            let renderer = try AgendaShowCommand.renderer(templates: nil, configurationPath: options.path)
+            let renderer = try AgendaShowCommand.renderer(templates: nil, configurationPath: options.configurationPath)
             let agendas = AgendaService(store: store, renderer: renderer)
             notes = try DatabaseOptions.checked { () throws(StoreError) in
                 try agendas.notes(for: audience, initiative: loaded.initiative, now: now) { _ in nil }

@@ -23,9 +23,7 @@ struct SimulateCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Option(help: ArgumentHelp("First day of the window (YYYY-MM-DD); defaults to now.", valueName: "date"))
     var from: String?
@@ -54,13 +52,14 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let initiative = try options.load().initiative
+        let loaded = try options.load()
+        let initiative = loaded.initiative
         let now = Date()
         let query = try UpcomingQuery(
             initiative: initiative, from: from.flatMap { LocalDate(iso: $0) },
             until: until.flatMap { LocalDate(iso: $0) },
             days: days, seriesIDs: [], partnerID: nil, groupID: nil, personID: nil, now: now)
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let (actions, results) = try DatabaseOptions.checked { () throws(StoreError) in
             (try store.openActions(), try store.allIndicatorResults())
         }
