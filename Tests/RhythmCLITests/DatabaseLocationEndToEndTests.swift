@@ -30,7 +30,8 @@ import Testing
             at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
         let list = try RhythmProcess.run(["outbox", "list", "--config", config, "--format", "json"])
         #expect(list.status == 0, "\(list.standardError)")
-        #expect(list.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        let entries = try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [Any]
+        #expect(entries?.isEmpty == true, "\(list.standardOutput)")
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("data/rhythm.sqlite").path))
 
         let backup = directory.appendingPathComponent("copy.sqlite").path
