@@ -138,7 +138,11 @@ let package = Package(
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RhythmDaemonTests",
-            dependencies: ["RhythmDaemon", "RhythmAgenda", "RhythmCore", "RhythmDelivery", "RhythmStore"],
+            dependencies: [
+                "RhythmDaemon", "RhythmAgenda", "RhythmCore", "RhythmDelivery", "RhythmStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

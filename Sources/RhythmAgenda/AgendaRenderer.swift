@@ -13,6 +13,9 @@ import RhythmCore
 public struct AgendaRenderer: Sendable {
     /// The directory the templates were read from, nil for the built-in ones only.
     public let directory: URL?
+    /// Names in the templates that Rhythm never provides and that render as nothing (see
+    /// `TemplateNameCheck`), for `rhythm check` to show.
+    public let warnings: [AgendaTemplateWarning]
     private let library: MustacheLibrary
 
     /// Loads the built-in templates, then those of `directory` over them.
@@ -60,6 +63,11 @@ public struct AgendaRenderer: Sendable {
             }
         }
         self.library = library
+        let check = TemplateNameCheck(keys: .agenda)
+        let formats = Set(AgendaFormat.allCases.map(\.templateName))
+        warnings = sources.sorted { $0.key < $1.key }.flatMap { name, source in
+            check.warnings(in: source.text, file: source.file, isPartial: !formats.contains(name))
+        }
     }
 
     /// `templates/` beside the configuration file at `configurationPath`, when it exists:

@@ -39,8 +39,7 @@ struct APITokenCreateCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Argument(help: ArgumentHelp("What the token is for, such as \"Partner portal\".", valueName: "name"))
     var name: String
@@ -71,9 +70,10 @@ struct APITokenCreateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let initiative = try options.load().initiative
+        let loaded = try options.load()
+        let initiative = loaded.initiative
         try partner.map(initiative.checkPartner)
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let issued = try DatabaseOptions.checked { () throws(StoreError) in
             try store.issueAPIToken(name: name, scope: scope.scope, partnerID: partner, now: Date())
         }
@@ -96,20 +96,21 @@ struct APITokenListCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Option(help: ArgumentHelp("text or json.", valueName: "format"))
     var format: OutputFormat = .text
 
     func run() throws {
-        let initiative = try options.load().initiative
-        let store = try database.open()
+        let loaded = try options.load()
+        let initiative = loaded.initiative
+        let location = options.databaseLocation(for: loaded)
+        let store = try options.open(location)
         let tokens = try DatabaseOptions.checked { () throws(StoreError) in try store.apiTokens() }
         switch format {
         case .text:
             guard !tokens.isEmpty else {
-                print("No API tokens in \(database.path). Create one with `rhythm api-token create NAME --scope read`.")
+                print("No API tokens in \(location.path). Create one with `rhythm api-token create NAME --scope read`.")
                 return
             }
             let zone = initiative.timeZone
@@ -174,17 +175,18 @@ struct APITokenRevokeCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Argument(help: ArgumentHelp("The token's public id, as `rhythm api-token list` shows it.", valueName: "public-id"))
     var publicID: String
 
     func run() throws {
-        let store = try database.open()
+        let location = try options.databaseLocation()
+        let store = try options.open(location)
         let tokens = try DatabaseOptions.checked { () throws(StoreError) in try store.apiTokens() }
         guard let token = tokens.first(where: { $0.publicID == publicID }) else {
             if tokens.isEmpty {
-                throw ValidationError("There is no API token \"\(publicID)\"; \(database.path) holds none.")
+                throw ValidationError("There is no API token \"\(publicID)\"; \(location.path) holds none.")
             }
             throw ValidationError(UpcomingQuery.unknown("API token", publicID, among: tokens.map(\.publicID)))
         }

@@ -19,8 +19,7 @@ struct ActionAddCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Argument(help: "What is to be done.")
     var title: String
@@ -61,7 +60,8 @@ struct ActionAddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let initiative = try options.load().initiative
+        let loaded = try options.load()
+        let initiative = loaded.initiative
         let person = try initiative.checkedPerson(owner)
         try partner.map(initiative.checkPartner)
         try group.map(initiative.checkGroup)
@@ -70,7 +70,7 @@ struct ActionAddCommand: ParsableCommand {
             title: title, details: details, ownerID: owner, partnerID: partner ?? person.partnerID, groupID: group,
             seriesID: series, raisedOn: try raisedOn.map { try WorkArguments.date($0, for: "--raised-on") },
             due: try due.map { try WorkArguments.date($0, for: "--due") })
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let action = try DatabaseOptions.checked { () throws(StoreError) in
             try store.createAction(new, actor: WorkArguments.actor(), now: Date())
         }

@@ -15,8 +15,7 @@ struct ActionDoneCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Argument(help: ArgumentHelp("The action's number.", valueName: "id"))
     var id: ActionID
@@ -25,8 +24,9 @@ struct ActionDoneCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let initiative = try options.load().initiative
-        let store = try database.open()
+        let loaded = try options.load()
+        let initiative = loaded.initiative
+        let store = try options.openDatabase(for: loaded)
         let action = try ActionCommand.update(id, ActionChanges(status: .done), in: store)
         try ActionText.print(action, format: format, initiative: initiative)
     }

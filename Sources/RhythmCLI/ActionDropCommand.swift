@@ -18,8 +18,7 @@ struct ActionDropCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Argument(help: ArgumentHelp("The action's number.", valueName: "id"))
     var id: ActionID
@@ -31,8 +30,9 @@ struct ActionDropCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let initiative = try options.load().initiative
-        let store = try database.open()
+        let loaded = try options.load()
+        let initiative = loaded.initiative
+        let store = try options.openDatabase(for: loaded)
         var changes = ActionChanges(status: .dropped)
         if let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
             let existing = try id.existing(in: store).details

@@ -21,8 +21,7 @@ struct ActionListCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Option(help: ArgumentHelp("Only actions this person owns.", valueName: "person-id"))
     var owner: String?
@@ -66,7 +65,8 @@ struct ActionListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let initiative = try options.load().initiative
+        let loaded = try options.load()
+        let initiative = loaded.initiative
         _ = try owner.map(initiative.checkedPerson)
         try partner.map(initiative.checkPartner)
         try group.map(initiative.checkGroup)
@@ -82,7 +82,7 @@ struct ActionListCommand: ParsableCommand {
             ownerID: owner, partnerID: partner, groupID: group, seriesID: series, statuses: statuses,
             overdueOn: overdue ? today : nil,
             dueBefore: try dueBefore.map { try WorkArguments.date($0, for: "--due-before") }, limit: limit)
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let (actions, total) = try DatabaseOptions.checked { () throws(StoreError) in
             (try store.actions(matching: filter), try store.countActions(matching: filter))
         }

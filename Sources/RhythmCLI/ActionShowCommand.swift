@@ -15,8 +15,7 @@ struct ActionShowCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Argument(help: ArgumentHelp("The action's number, as `rhythm action list` shows it.", valueName: "id"))
     var id: ActionID
@@ -25,8 +24,9 @@ struct ActionShowCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let initiative = try options.load().initiative
-        let store = try database.open()
+        let loaded = try options.load()
+        let initiative = loaded.initiative
+        let store = try options.openDatabase(for: loaded)
         let action = try id.existing(in: store)
         try ActionText.print(action, format: format, initiative: initiative)
     }

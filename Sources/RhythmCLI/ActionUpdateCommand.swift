@@ -19,8 +19,7 @@ struct ActionUpdateCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Argument(help: ArgumentHelp("The action's number.", valueName: "id"))
     var id: ActionID
@@ -68,7 +67,8 @@ struct ActionUpdateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let initiative = try options.load().initiative
+        let loaded = try options.load()
+        let initiative = loaded.initiative
         var changes = ActionChanges()
         changes.title = title
         changes.details = details.map { $0.isEmpty ? nil : $0 }
@@ -81,7 +81,7 @@ struct ActionUpdateCommand: ParsableCommand {
         changes.raisedOn = try raisedOn.map { try WorkArguments.dateOrNone($0, for: "--raised-on") }
         changes.due = try due.map { try WorkArguments.dateOrNone($0, for: "--due") }
         changes.status = try status.map { try WorkArguments.status($0, for: "--status") }
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let action = try ActionCommand.update(id, changes, in: store)
         try ActionText.print(action, format: format, initiative: initiative)
     }

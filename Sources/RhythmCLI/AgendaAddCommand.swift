@@ -21,8 +21,7 @@ struct AgendaAddCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Argument(help: ArgumentHelp("The series of the meeting.", valueName: "series-id"))
     var series: String
@@ -64,7 +63,8 @@ struct AgendaAddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let initiative = try options.load().initiative
+        let loaded = try options.load()
+        let initiative = loaded.initiative
         let meetings = try initiative.checkedSeries(series)
         _ = try presenter.map(initiative.checkedPerson)
         let schedule = Schedule(initiative: initiative)
@@ -81,7 +81,7 @@ struct AgendaAddCommand: ParsableCommand {
         let new = NewAgendaItem(
             seriesID: meetings.id, occurrenceDate: occurrence.originalStart.date, title: title, presenterID: presenter,
             minutes: minutes, notes: notes)
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let item = try DatabaseOptions.checked { () throws(StoreError) in
             try store.createAgendaItem(new, actor: WorkArguments.actor(), now: Date())
         }

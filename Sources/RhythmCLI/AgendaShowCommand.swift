@@ -29,9 +29,7 @@ struct AgendaShowCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Argument(help: ArgumentHelp("The series, by id.", valueName: "series"))
     var seriesID: String
@@ -58,15 +56,16 @@ struct AgendaShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let initiative = try options.load().initiative
+        let loaded = try options.load()
+        let initiative = loaded.initiative
         guard let series = initiative.series.first(where: { $0.id == seriesID }) else {
             throw ValidationError(UpcomingQuery.unknown("series", seriesID, among: initiative.series.map(\.id)))
         }
-        let renderer = try Self.renderer(templates: templates, configurationPath: options.path)
+        let renderer = try Self.renderer(templates: templates, configurationPath: options.configurationPath)
         let now = Date()
         let occurrence = try AgendaOccurrence(initiative: initiative, series: series)
             .find(date: date.flatMap { LocalDate(iso: $0) }, now: now)
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let (actions, items, results) = try DatabaseOptions.checked { () throws(StoreError) in
             (
                 try store.openActions(),

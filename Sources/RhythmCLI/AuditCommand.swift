@@ -28,8 +28,7 @@ struct AuditCommand: ParsableCommand {
         case indicatorResult = "indicator-result"
     }
 
-    @OptionGroup var options: ConfigurationOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Option(help: ArgumentHelp("action, agenda-item or indicator-result.", valueName: "entity"))
     var entity: Entity?
@@ -48,8 +47,9 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let initiative = try options.load().initiative
-        let store = try database.open()
+        let loaded = try options.load()
+        let initiative = loaded.initiative
+        let store = try options.openDatabase(for: loaded)
         let entries = try DatabaseOptions.checked { () throws(StoreError) in
             try store.auditEntries(entity: entity?.rawValue, entityID: id, limit: limit)
         }

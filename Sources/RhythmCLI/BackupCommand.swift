@@ -18,15 +18,16 @@ struct BackupCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Argument(help: ArgumentHelp("The new file to write.", valueName: "file"))
     var file: String
 
     func run() throws {
-        let store = try database.open()
+        let location = try options.databaseLocation()
+        let store = try options.open(location)
         try DatabaseOptions.checked { () throws(StoreError) in try store.backup(to: file) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        print("Backed up \(database.path) to \(file) (\(size) bytes, integrity checked).")
+        print("Backed up \(location.path) to \(file) (\(size) bytes, integrity checked).")
     }
 }

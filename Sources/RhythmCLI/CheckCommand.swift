@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RhythmAgenda
 import RhythmConfig
 import RhythmCore
 
@@ -10,8 +11,10 @@ struct CheckCommand: ParsableCommand {
         abstract: "Validate the configuration and summarise it.",
         discussion: """
             Prints every mistake in the file with its line and column and exits with 78 \
-            (EX_CONFIG); otherwise prints what the file defines and the next occurrence of \
-            each series, and exits with 0.
+            (EX_CONFIG); otherwise checks the agenda templates `rhythm serve` would use (the \
+            templates/ directory beside the file over the built-in ones: an error exits with \
+            78, a name no agenda has is a warning), prints what the file defines and the next \
+            occurrence of each series, and exits with 0.
 
             Example:
               rhythm check --config config/rhythm.yaml
@@ -25,7 +28,26 @@ struct CheckCommand: ParsableCommand {
         for warning in loaded.warnings {
             StandardError.print(warning.description)
         }
+        try checkTemplates()
         print(CheckSummary(initiative: loaded.initiative, path: options.path, now: Date()).text)
+    }
+}
+
+extension CheckCommand {
+    /// Loads the agenda templates as `rhythm serve` would, printing their warnings; a template
+    /// that cannot be used ends the command with 78, like a configuration error.
+    private func checkTemplates() throws {
+        let directory = AgendaRenderer.defaultDirectory(forConfigurationAt: options.path)
+        do {
+            for warning in try AgendaRenderer(directory: directory).warnings {
+                StandardError.print(warning.description)
+            }
+        } catch {
+            StandardError.print(error.description)
+            StandardError.print(
+                "\(directory?.path ?? "the built-in templates"): 1 error; rhythm serve would refuse these templates.")
+            throw ExitCode(78)
+        }
     }
 }
 

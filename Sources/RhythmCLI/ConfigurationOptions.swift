@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RhythmConfig
 import RhythmCore
+import RhythmDaemon
 
 /// The `--config` option every command that reads the configuration shares.
 struct ConfigurationOptions: ParsableArguments {
@@ -20,15 +21,21 @@ struct ConfigurationOptions: ParsableArguments {
 
     /// The path to read: `--config`, then `RHYTHM_CONFIG`, then the default.
     var path: String {
-        config ?? ProcessInfo.processInfo.environment["RHYTHM_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? Self.defaultPath
+        config ?? environmentPath ?? Self.defaultPath
+    }
+
+    /// Whether `--config` or `RHYTHM_CONFIG` names the file, rather than the default.
+    var isNamed: Bool { config != nil || environmentPath != nil }
+
+    private var environmentPath: String? {
+        ProcessInfo.processInfo.environment["RHYTHM_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Loads and validates the configuration; on errors prints every one of them to standard
     /// error and exits with 78 (EX_CONFIG), the code sysexits.h gives a bad configuration.
     func load() throws -> LoadedConfiguration {
         do {
-            return try ConfigurationLoader().load(path: path)
+            return try ConfigurationLoader.readingSecrets().load(path: path)
         } catch {
             let count = error.diagnostics.filter { $0.severity == .error }.count
             for diagnostic in error.diagnostics {

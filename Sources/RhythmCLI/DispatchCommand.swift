@@ -29,9 +29,7 @@ struct DispatchCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Flag(help: "Send what is due now and exit (`rhythm serve` dispatches continuously).")
     var once = false
@@ -48,8 +46,9 @@ struct DispatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try options.load()
-        let path = database.path
-        let store = try database.open()
+        let location = options.databaseLocation(for: loaded)
+        let path = location.path
+        let store = try options.open(location)
         let lock: DispatchLock?
         do {
             lock = try DispatchLock.acquire(forDatabaseAt: path)
@@ -68,7 +67,7 @@ struct DispatchCommand: AsyncParsableCommand {
             return handler
         }
         let run = DispatchRun(
-            configuration: loaded, configurationPath: options.path, store: store,
+            configuration: loaded, configurationPath: options.configurationPath, store: store,
             stateDirectory: URL(fileURLWithPath: path).deletingLastPathComponent().path, logger: logger)
         let report: DispatchRun.Report
         do {

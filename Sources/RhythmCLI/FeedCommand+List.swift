@@ -28,20 +28,22 @@ extension FeedCommand {
             case json
         }
 
-        @OptionGroup var options: ConfigurationOptions
-
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: RhythmOptions
 
         @Option(help: ArgumentHelp("text or json.", valueName: "format"))
         var format: Format = .text
 
         func run() throws {
-            let initiative = try options.load().initiative
-            let store = try database.open()
+            let loaded = try options.load()
+            let initiative = loaded.initiative
+            let store = try options.openDatabase(for: loaded)
             let tokens = try DatabaseOptions.checked { () throws(StoreError) in try store.feedTokens() }
             switch format {
             case .text:
-                print(FeedListText(initiative: initiative, path: database.path, tokens: tokens).text)
+                print(
+                    FeedListText(
+                        initiative: initiative, path: options.databaseLocation(for: loaded).path, tokens: tokens
+                    ).text)
             case .json:
                 print(try FeedListJSON(initiative: initiative, tokens: tokens).encoded())
             }

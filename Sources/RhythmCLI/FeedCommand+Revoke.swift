@@ -22,7 +22,7 @@ extension FeedCommand {
                 """
         )
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: RhythmOptions
 
         @Argument(help: ArgumentHelp("The token's public id, as `rhythm feed list` shows it.", valueName: "public-id"))
         var publicID: String?
@@ -46,19 +46,22 @@ extension FeedCommand {
         }
 
         func run() throws {
-            let store = try database.open()
+            let location = try options.databaseLocation()
+            let store = try options.open(location)
             let tokens = try DatabaseOptions.checked { () throws(StoreError) in try store.feedTokens() }
             if let publicID {
-                try revoke(publicID: publicID, in: store, among: tokens)
+                try revoke(publicID: publicID, in: store, at: location.path, among: tokens)
             } else if let subject {
                 try revoke(subject: FeedCommand.subject(parsing: subject, for: "--subject"), in: store, among: tokens)
             }
         }
 
-        private func revoke(publicID: String, in store: AppDatabase, among tokens: [FeedTokenRecord]) throws {
+        private func revoke(
+            publicID: String, in store: AppDatabase, at databasePath: String, among tokens: [FeedTokenRecord]
+        ) throws {
             guard let token = tokens.first(where: { $0.publicID == publicID }) else {
                 if tokens.isEmpty {
-                    throw ValidationError("There is no feed token \"\(publicID)\"; \(database.path) holds none.")
+                    throw ValidationError("There is no feed token \"\(publicID)\"; \(databasePath) holds none.")
                 }
                 throw ValidationError(UpcomingQuery.unknown("feed token", publicID, among: tokens.map(\.publicID)))
             }

@@ -20,9 +20,7 @@ extension FeedCommand {
                 """
         )
 
-        @OptionGroup var options: ConfigurationOptions
-
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: RhythmOptions
 
         @Option(
             help: ArgumentHelp(
@@ -54,7 +52,7 @@ extension FeedCommand {
                 throw ValidationError(
                     UpcomingQuery.unknown(subject.kind.rawValue, subject.id, among: initiative.ids(of: subject.kind)))
             }
-            let store = try database.open()
+            let store = try options.openDatabase(for: loaded)
             let issued = try DatabaseOptions.checked { () throws(StoreError) in
                 try store.rotateFeedToken(for: subject, now: Date())
             }

@@ -27,9 +27,7 @@ struct IcsCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Option(help: ArgumentHelp("public (the default), partner:ID, person:ID or group:ID.", valueName: "feed"))
     var feed: String?
@@ -55,7 +53,7 @@ struct IcsCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try options.load()
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let now = Date()
         let audience: FeedAudience
         if let token {
@@ -87,7 +85,7 @@ struct IcsCommand: ParsableCommand {
         if audience.isPrivate {
             // The agendas of the next meetings, as the server writes them; the links to agenda
             // pages need the subscriber's token, which only its URL holds.
-            let renderer = try AgendaShowCommand.renderer(templates: nil, configurationPath: options.path)
+            let renderer = try AgendaShowCommand.renderer(templates: nil, configurationPath: options.configurationPath)
             let agendas = AgendaService(store: store, renderer: renderer)
             notes = try DatabaseOptions.checked { () throws(StoreError) in
                 try agendas.notes(for: audience, initiative: loaded.initiative, now: now) { occurrence in

@@ -23,16 +23,15 @@ struct IndicatorListCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Option(help: ArgumentHelp("text or json.", valueName: "format"))
     var format: OutputFormat = .text
 
     func run() throws {
-        let initiative = try options.load().initiative
-        let store = try database.open()
+        let loaded = try options.load()
+        let initiative = loaded.initiative
+        let store = try options.openDatabase(for: loaded)
         let results = try DatabaseOptions.checked { () throws(StoreError) in try store.allIndicatorResults() }
         let rows = IndicatorRow.rows(initiative: initiative, results: results, now: Date())
         switch format {

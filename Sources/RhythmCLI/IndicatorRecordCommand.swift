@@ -19,8 +19,7 @@ struct IndicatorRecordCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Argument(help: ArgumentHelp("The indicator's id in the configuration.", valueName: "indicator-id"))
     var indicator: String
@@ -42,10 +41,11 @@ struct IndicatorRecordCommand: ParsableCommand {
     }
 
     func run() throws {
-        let initiative = try options.load().initiative
+        let loaded = try options.load()
+        let initiative = loaded.initiative
         let indicator = try initiative.checkedIndicator(indicator)
         let period = try Self.period(period, for: indicator, today: WorkArguments.today(in: initiative))
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let (replaced, result) = try DatabaseOptions.checked { () throws(StoreError) in
             let existing = try store.indicatorResults(indicatorID: indicator.id, limit: Int.max, offset: 0)
                 .first { $0.period == period }

@@ -49,7 +49,7 @@ extension OutboxCommand {
         static let configuration = CommandConfiguration(
             abstract: "List outbox entries, earliest due first.")
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: RhythmOptions
 
         @Option(
             help: ArgumentHelp(
@@ -71,7 +71,7 @@ extension OutboxCommand {
         }
 
         func run() throws {
-            let store = try database.open()
+            let store = try options.openDatabase()
             let entries = try DatabaseOptions.checked { () throws(StoreError) in
                 try store.outboxEntries(status: status, channelID: channel, limit: limit)
             }
@@ -101,7 +101,7 @@ extension OutboxCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one entry in full.")
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: RhythmOptions
 
         @Argument(help: ArgumentHelp("The entry's key or message id.", valueName: "key-or-message-id"))
         var reference: String
@@ -110,7 +110,7 @@ extension OutboxCommand {
         var format: OutputFormat = .text
 
         func run() throws {
-            let store = try database.open()
+            let store = try options.openDatabase()
             let entry = try OutboxCommand.entry(reference, in: store)
             switch format {
             case .json: print(try JSONOutput.encoded(OutboxEntryJSON(entry)))
@@ -140,7 +140,7 @@ extension OutboxCommand {
                 entries. An entry past its useful time is then recorded as skipped instead.
                 """)
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: RhythmOptions
 
         @Argument(help: ArgumentHelp("The entry's key or message id.", valueName: "key-or-message-id"))
         var reference: String?
@@ -159,7 +159,7 @@ extension OutboxCommand {
         }
 
         func run() throws {
-            let store = try database.open()
+            let store = try options.openDatabase()
             let now = Date()
             if let reference {
                 let entry = try OutboxCommand.entry(reference, in: store)
@@ -189,7 +189,7 @@ extension OutboxCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete finished entries (sent, dead, withdrawn, skipped) older than some days.")
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: RhythmOptions
 
         @Option(
             help: ArgumentHelp("Entries last changed more than this many days ago (default 90).", valueName: "days"))
@@ -207,7 +207,7 @@ extension OutboxCommand {
         }
 
         func run() throws {
-            let store = try database.open()
+            let store = try options.openDatabase()
             let cutoff = Date() - TimeInterval(olderThan) * 86_400
             let statuses = status.isEmpty ? OutboxStatus.finished : Set(status)
             let count = try DatabaseOptions.checked { () throws(StoreError) in

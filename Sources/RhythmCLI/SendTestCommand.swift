@@ -26,9 +26,7 @@ struct SendTestCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Option(help: ArgumentHelp("The channel's id in the configuration.", valueName: "id"))
     var channel: String
@@ -37,7 +35,8 @@ struct SendTestCommand: AsyncParsableCommand {
     var to: String?
 
     func run() async throws {
-        let initiative = try options.load().initiative
+        let loaded = try options.load()
+        let initiative = loaded.initiative
         guard let found = initiative.channels.first(where: { $0.id == channel }) else {
             let known = initiative.channels.map(\.id).joined(separator: ", ")
             StandardError.print("error: --channel \(channel) is not in the configuration; its channels are: \(known).")
@@ -57,7 +56,8 @@ struct SendTestCommand: AsyncParsableCommand {
         let transport = CurlTransport(threadPool: pool, logger: logger)
         let channels = DeliveryChannels(
             initiative: initiative, transport: transport,
-            maildirRoot: URL(fileURLWithPath: database.path).deletingLastPathComponent().path, logger: logger)
+            maildirRoot: URL(fileURLWithPath: options.databaseLocation(for: loaded).path).deletingLastPathComponent()
+                .path, logger: logger)
         let attempt = await channels.sendTestMessage(on: channel, to: to, initiative: initiative, now: Date())
         transport.shutdown()
         try await pool.shutdownGracefully()

@@ -26,9 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Flag(help: ArgumentHelp("Render every feed request afresh (to measure rendering).", visibility: .hidden))
     var noFeedCache = false
@@ -50,9 +48,10 @@ struct ServeCommand: AsyncParsableCommand {
         for warning in loaded.warnings {
             StandardError.print(warning.description)
         }
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let service = RhythmService(
-            configurationPath: options.path, configuration: loaded, store: store, databasePath: database.path,
+            configurationPath: options.configurationPath, configuration: loaded, store: store,
+            databasePath: options.databaseLocation(for: loaded).path,
             logger: Logger(label: "rhythm"), cachesFeeds: !noFeedCache)
         do {
             try await service.run()

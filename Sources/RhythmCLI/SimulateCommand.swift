@@ -31,9 +31,7 @@ struct SimulateCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     @Option(help: ArgumentHelp("First day of the window (YYYY-MM-DD); defaults to now.", valueName: "date"))
     var from: String?
@@ -69,7 +67,7 @@ struct SimulateCommand: ParsableCommand {
             initiative: initiative, from: from.flatMap { LocalDate(iso: $0) },
             until: until.flatMap { LocalDate(iso: $0) },
             days: days, seriesIDs: [], partnerID: nil, groupID: nil, personID: nil, now: now)
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         // A window that holds now starts with what a dispatch would send now; the rest of it
         // is what the rules plan after now.
         let includesNow = query.window.start <= now && now < query.window.end

@@ -24,13 +24,11 @@ struct StatusCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var options: ConfigurationOptions
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: RhythmOptions
 
     func run() async throws {
         let loaded = try options.load()
-        let store = try database.open()
+        let store = try options.openDatabase(for: loaded)
         let now = Date()
         let settings = loaded.service
         let base =
@@ -73,7 +71,8 @@ struct StatusCommand: AsyncParsableCommand {
         for (channel, reason) in facts.disabled.sorted(by: { $0.key < $1.key }) {
             lines.append("Channel \(channel) is disabled: \(reason)")
         }
-        let maildirRoot = URL(fileURLWithPath: database.path).deletingLastPathComponent().path
+        let maildirRoot = URL(fileURLWithPath: options.databaseLocation(for: loaded).path).deletingLastPathComponent()
+            .path
         for problem in ChannelCheck(initiative: loaded.initiative, maildirRoot: maildirRoot).problems() {
             lines.append("Problem (as this user sees it): \(problem)")
         }

@@ -41,7 +41,7 @@ struct ConfigurationReloader: Service {
         logger.info("Reloading the configuration", metadata: ["config.path": "\(path)"])
         let loaded: LoadedConfiguration
         do {
-            loaded = try ConfigurationLoader().load(path: path)
+            loaded = try ConfigurationLoader.readingSecrets().load(path: path)
         } catch {
             for diagnostic in error.diagnostics {
                 logger.error("\(diagnostic.description)")
@@ -75,7 +75,7 @@ struct ConfigurationReloader: Service {
             return false
         }
         if loaded.service != settings {
-            logger.warning("service.listen and service.public_url take effect only after a restart")
+            logger.warning("service.listen, service.public_url and service.database take effect only after a restart")
         }
         for warning in loaded.warnings {
             logger.warning("\(warning.description)")

@@ -12,6 +12,7 @@ public struct DeliveryError: Error, Hashable, Sendable, CustomStringConvertible 
             case invalidHeader = "invalid-header"
             case invalidMessage = "invalid-message"
             case secretUnavailable = "secret-unavailable"
+            case unusableWebhookURL = "unusable-webhook-url"
             case maildir
         }
 
@@ -27,6 +28,8 @@ public struct DeliveryError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let invalidMessage = Code(base: .invalidMessage)
         /// A password or webhook secret could not be read.
         public static let secretUnavailable = Code(base: .secretUnavailable)
+        /// A webhook URL that is not `https://` (or `http://` to this machine).
+        public static let unusableWebhookURL = Code(base: .unusableWebhookURL)
         /// The Maildir could not be created or written.
         public static let maildir = Code(base: .maildir)
 

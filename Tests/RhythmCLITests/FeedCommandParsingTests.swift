@@ -31,9 +31,9 @@ import Testing
     func databasePath() throws {
         let explicit = try #require(
             try RhythmCommand.parseAsRoot(["feed", "list", "--database", "a.sqlite"]) as? FeedCommand.List)
-        #expect(explicit.database.path == "a.sqlite")
+        #expect(explicit.options.store.database == "a.sqlite")
         let implicit = try #require(try RhythmCommand.parseAsRoot(["feed", "list"]) as? FeedCommand.List)
-        #expect(implicit.database.database == nil)
+        #expect(implicit.options.store.database == nil)
         #expect(AppDatabase.defaultPath == "/var/lib/rhythm/rhythm.sqlite")
     }
 

@@ -7,8 +7,19 @@ import RhythmCore
 /// The command line's `check` and the daemon's start-up both go through here, so a file that
 /// `rhythm check` accepts is exactly a file the daemon will run.
 public struct ConfigurationLoader: Sendable {
-    /// The loader holds no state; one value can load any number of files.
-    public init() {}
+    /// Reads the secret a reference points at, or nil when it cannot be read here.
+    public typealias SecretLookup = @Sendable (SecretReference) -> String?
+
+    private let secretLookup: SecretLookup?
+
+    /// One value can load any number of files.
+    ///
+    /// - Parameter secretLookup: reads secrets while the file is checked, so that a webhook
+    ///   URL with the wrong scheme is reported at the key that points to it. A secret it
+    ///   cannot read is left for the service to report when it is needed; nil reads none.
+    public init(secretLookup: SecretLookup? = nil) {
+        self.secretLookup = secretLookup
+    }
 
     /// Reads and validates the file at `path`.
     ///
@@ -22,7 +33,10 @@ public struct ConfigurationLoader: Sendable {
             defer { try? handle.close() }
             data = try handle.read(upToCount: ConfigurationSizeLimits.maximumFileBytes + 1) ?? Data()
         } catch {
-            throw ConfigurationError(diagnostics: [Self.unreadable(path: path, error: error)])
+            let problem = UnreadableFile.probe(path)
+            throw ConfigurationError(diagnostics: [
+                Diagnostic(severity: .error, file: path, line: 0, column: 0, keyPath: "", message: problem.message)
+            ])
         }
         guard data.count <= ConfigurationSizeLimits.maximumFileBytes else {
             throw ConfigurationError(diagnostics: [
@@ -51,7 +65,8 @@ public struct ConfigurationLoader: Sendable {
         let document = YAMLDocument(text: yaml, log: log)
         var decoded: ConfigurationDecoder.Decoded?
         if let root = document.root, ConfigurationSizeLimits.checkValues(in: root, log: log) {
-            decoded = ConfigurationDecoder(log: log, duplicateKeys: document.duplicateKeys).decode(root)
+            decoded = ConfigurationDecoder(log: log, duplicateKeys: document.duplicateKeys, secretLookup: secretLookup)
+                .decode(root)
         } else if !log.hasErrors {
             log.error("the file is empty; it needs at least an `initiative:` section", at: nil, path: ConfigPath())
         }
@@ -61,17 +76,5 @@ public struct ConfigurationLoader: Sendable {
         }
         return LoadedConfiguration(
             initiative: decoded.initiative, service: decoded.service, feeds: decoded.feeds, warnings: diagnostics)
-    }
-
-    private static func unreadable(path: String, error: any Error) -> Diagnostic {
-        let reason: String
-        if !FileManager.default.fileExists(atPath: path) {
-            reason = "there is no file here; check the path, or copy config/rhythm.yaml from the distribution"
-        } else if !FileManager.default.isReadableFile(atPath: path) {
-            reason = "the file exists but cannot be read by this user; check its permissions"
-        } else {
-            reason = "the file cannot be read: \((error as NSError).localizedDescription)"
-        }
-        return Diagnostic(severity: .error, file: path, line: 0, column: 0, keyPath: "", message: reason)
     }
 }

@@ -20,10 +20,16 @@ final class ConfigurationDecoder {
     /// Each section's ids, with where each was first defined.
     private var ids: [ReferenceKind: [String: Position?]] = [:]
     private var references: [(kind: ReferenceKind, id: String, value: ConfigValue)] = []
+    /// Reads secrets the file points at, for the checks that need their value; see `ConfigurationLoader`.
+    let secretLookup: ConfigurationLoader.SecretLookup?
 
-    init(log: DiagnosticLog, duplicateKeys: [Position: YAMLDocument.DuplicateKey]) {
+    init(
+        log: DiagnosticLog, duplicateKeys: [Position: YAMLDocument.DuplicateKey],
+        secretLookup: ConfigurationLoader.SecretLookup? = nil
+    ) {
         self.log = log
         self.duplicateKeys = duplicateKeys
+        self.secretLookup = secretLookup
     }
 
     static let sections = [

@@ -60,13 +60,13 @@ extension ConfigurationDecoder {
         let kind: Channel.Kind?
         switch type {
         case .email: kind = emailSettings(fields).map(Channel.Kind.email)
-        case .slack: kind = secret(fields, Self.webhookURL, required: true).map { .slack(webhook: $0) }
-        case .teams: kind = secret(fields, Self.webhookURL, required: true).map { .teams(webhook: $0) }
-        case .mattermost: kind = secret(fields, Self.webhookURL, required: true).map { .mattermost(webhook: $0) }
-        case .discord: kind = secret(fields, Self.webhookURL, required: true).map { .discord(webhook: $0) }
-        case .googleChat: kind = secret(fields, Self.webhookURL, required: true).map { .googleChat(webhook: $0) }
+        case .slack: kind = webhookURL(fields).map { .slack(webhook: $0) }
+        case .teams: kind = webhookURL(fields).map { .teams(webhook: $0) }
+        case .mattermost: kind = webhookURL(fields).map { .mattermost(webhook: $0) }
+        case .discord: kind = webhookURL(fields).map { .discord(webhook: $0) }
+        case .googleChat: kind = webhookURL(fields).map { .googleChat(webhook: $0) }
         case .webhook:
-            let url = secret(fields, Self.webhookURL, required: true)
+            let url = webhookURL(fields)
             let signing = secret(fields, Self.signingSecret, required: true)
             kind = url.flatMap { url in signing.map { Channel.Kind.webhook(url: url, signingSecret: $0) } }
         }
@@ -161,6 +161,15 @@ extension ConfigurationDecoder {
             return nil
         }
         return text
+    }
+
+    /// The reference to a chat channel's webhook URL; nil when absent, broken, or pointing
+    /// at a URL that is readable here and not a webhook address (each reported at its key).
+    private func webhookURL(_ fields: MappingFields) -> SecretReference? {
+        guard let reference = secret(fields, Self.webhookURL, required: true),
+            let place = Self.webhookURL.keys.first(where: fields.has).flatMap(fields.optional)
+        else { return nil }
+        return checkWebhookAddress(reference, at: place) ? reference : nil
     }
 
     /// Exactly one of the reference forms of a secret; nil when absent or broken (reported).

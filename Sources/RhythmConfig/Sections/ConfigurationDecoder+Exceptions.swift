@@ -12,9 +12,10 @@ extension ConfigurationDecoder {
         guard let items = list(value, of: "exceptions") else { return nil }
         var firstLine: [LocalDate: Int] = [:]
         var result: [SeriesException] = []
+        var timedMoves: [TimedMove] = []
         var failed = false
         for item in items {
-            guard let (exception, dateValue) = exception(item) else {
+            guard let (exception, dateValue, toValue) = exception(item) else {
                 failed = true
                 continue
             }
@@ -34,6 +35,12 @@ extension ConfigurationDecoder {
                 continue
             }
             result.append(exception)
+            if case .move(let date, let change) = exception, let target = change.start, let toValue {
+                timedMoves.append(TimedMove(originalDate: date, target: target, place: toValue))
+            }
+        }
+        if let occurrences, !checkMoveCollisions(timedMoves, exceptions: result, occurrences: occurrences) {
+            failed = true
         }
         return failed ? nil : result
     }
@@ -46,7 +53,8 @@ extension ConfigurationDecoder {
             + "Name an exception by the date the meeting was originally due"
     }
 
-    private func exception(_ value: ConfigValue) -> (SeriesException, ConfigValue)? {
+    /// One entry: the exception, where its date is written and, for a move, where its `to:` is.
+    private func exception(_ value: ConfigValue) -> (SeriesException, ConfigValue, ConfigValue?)? {
         guard let fields = fields(of: value, allowed: Self.exceptionKeys) else { return nil }
         let present = Self.actions.filter(fields.has)
         guard present.count == 1, let action = present.first, let dateValue = fields.optional(action) else {
@@ -70,7 +78,7 @@ extension ConfigurationDecoder {
             }
             let exception: SeriesException =
                 action == "skip" ? .skip(date, reason: reason ?? nil) : .cancel(date, reason: reason ?? nil)
-            return (exception, dateValue)
+            return (exception, dateValue, nil)
         }
         let start = fields.optional("to").map(dateTime)
         let location = fields.optional("location").map(text)
@@ -86,6 +94,6 @@ extension ConfigurationDecoder {
         }
         let change = OccurrenceChange(
             start: start ?? nil, location: location ?? nil, onlineMeetingURL: url ?? nil, reason: reason ?? nil)
-        return (.move(date, change), dateValue)
+        return (.move(date, change), dateValue, fields.optional("to"))
     }
 }

@@ -33,9 +33,15 @@ extension ConfigurationDecoder {
 
     /// `{ slack: U02PRIYA, teams: name@example.org }`.
     private func chatHandles(_ value: ConfigValue) -> ChatHandles? {
-        let systems = ["slack", "teams", "mattermost", "discord", "google-chat"]
-        guard let fields = fields(of: value, allowed: systems) else { return nil }
-        let handles = systems.map { fields.optional($0).map(text) }
+        let systems = ChatHandleForm.allCases
+        guard let fields = fields(of: value, allowed: systems.map(\.rawValue)) else { return nil }
+        let handles = systems.map { form in
+            fields.optional(form.rawValue).map { value in
+                let handle = text(value)
+                if let handle { checkChatHandle(handle, form: form, at: value) }
+                return handle
+            }
+        }
         guard !handles.contains(where: { $0 == .some(nil) }) else { return nil }
         return ChatHandles(
             slack: handles[0] ?? nil, teams: handles[1] ?? nil, mattermost: handles[2] ?? nil,

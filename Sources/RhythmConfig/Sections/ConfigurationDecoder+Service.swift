@@ -7,7 +7,7 @@ extension ConfigurationDecoder {
     func serviceSettings(_ value: ConfigValue?) -> ServiceSettings? {
         var settings = ServiceSettings()
         guard let value else { return settings }
-        guard let fields = fields(of: value, allowed: ["listen", "public_url"]) else { return nil }
+        guard let fields = fields(of: value, allowed: ["listen", "public_url", "database"]) else { return nil }
         var valid = true
         if let listen = fields.optional("listen") {
             if let (host, port) = listenAddress(listen) {
@@ -24,7 +24,28 @@ extension ConfigurationDecoder {
                 valid = false
             }
         }
+        if let database = fields.optional("database") {
+            if let path = databasePath(database) {
+                settings.database = path
+            } else {
+                valid = false
+            }
+        }
         return valid ? settings : nil
+    }
+
+    /// `service.database`: a file path; a relative one starts at the configuration file's
+    /// directory, so the file means the same whoever runs Rhythm from wherever.
+    private func databasePath(_ value: ConfigValue) -> String? {
+        guard let text = text(value) else { return nil }
+        guard !text.hasSuffix("/") else {
+            log.error(
+                "service.database names the database file, like /var/lib/rhythm/rhythm.sqlite, not a directory",
+                at: value.mark, path: value.path)
+            return nil
+        }
+        let directory = URL(fileURLWithPath: log.file).deletingLastPathComponent()
+        return URL(fileURLWithPath: text, relativeTo: directory).standardizedFileURL.path
     }
 
     func feedSettings(_ value: ConfigValue?) -> FeedSettings? {

@@ -89,9 +89,9 @@ public struct DeliveryChannels: Sendable {
                     outcome: .configurationError("\(channelID) is an e-mail channel"), disablesEndpoint: false)
             case .slack(let reference), .teams(let reference), .mattermost(let reference), .discord(let reference),
                 .googleChat(let reference):
-                url = try secrets.resolve(reference)
+                url = try secrets.resolveWebhookURL(reference)
             case .webhook(let reference, let secretReference):
-                url = try secrets.resolve(reference)
+                url = try secrets.resolveWebhookURL(reference)
                 let text = try secrets.resolve(secretReference)
                 guard let secret = WebhookSigningSecret(text) else {
                     return Attempt(
@@ -102,7 +102,8 @@ public struct DeliveryChannels: Sendable {
                 signingSecret = secret
             }
         } catch {
-            return Attempt(outcome: .configurationError(error.message), disablesEndpoint: false)
+            return Attempt(
+                outcome: .configurationError("channel \(channelID): \(error.message)"), disablesEndpoint: false)
         }
         guard
             let request = WebhookRequest.build(
@@ -187,6 +188,7 @@ public struct ChannelCheck: Sendable {
     private func problems(of channel: Channel) -> [String] {
         var problems: [String] = []
         var references: [SecretReference] = []
+        var webhookURLs: [SecretReference] = []
         switch channel.kind {
         case .email(let settings):
             if let directory = settings.maildirPath(root: maildirRoot) {
@@ -198,13 +200,19 @@ public struct ChannelCheck: Sendable {
             }
             if settings.smtpURL != nil, let password = settings.password { references.append(password) }
         case .slack(let url), .teams(let url), .mattermost(let url), .discord(let url), .googleChat(let url):
-            references.append(url)
+            webhookURLs.append(url)
         case .webhook(let url, let secret):
-            references += [url, secret]
+            webhookURLs.append(url)
+            references.append(secret)
         }
-        for reference in references {
+        let reads = webhookURLs.map { ($0, true) } + references.map { ($0, false) }
+        for (reference, isWebhookURL) in reads {
             do throws(DeliveryError) {
-                _ = try secrets.resolve(reference)
+                if isWebhookURL {
+                    _ = try secrets.resolveWebhookURL(reference)
+                } else {
+                    _ = try secrets.resolve(reference)
+                }
             } catch {
                 problems.append("channel \(channel.id): \(error.message)")
             }

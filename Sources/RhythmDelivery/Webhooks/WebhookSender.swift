@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RhythmCore
 
 /// Posts webhook requests through the curl transport and classifies the answer: 2xx delivered;
 /// 429 and 5xx transient, honouring `Retry-After` (seconds or an HTTP-date); 410 permanent and
@@ -31,8 +32,12 @@ public struct WebhookSender: Sendable {
         self.logger = logger
     }
 
-    /// Sends one attempt. Never throws: every failure is an outcome.
+    /// Sends one attempt. Never throws: every failure is an outcome. A URL that is not a
+    /// webhook address (see `WebhookURLPolicy`) is a configuration error and is never contacted.
     public func send(_ request: WebhookRequest) async -> WebhookDelivery {
+        if let problem = WebhookURLPolicy.problem(with: request.url) {
+            return WebhookDelivery(outcome: .configurationError("the webhook URL cannot be used: \(problem)"))
+        }
         var headers = ["Content-Type: application/json", "Accept: application/json", "User-Agent: \(userAgent)"]
         if let secret = request.signingSecret {
             let signature = WebhookSignature(
