@@ -45,15 +45,21 @@ public struct OutboxPlanner: Sendable {
             results: try store.allIndicatorResults(), now: now
         ).filter { $0.due >= catchUpStart || $0.usefulUntil > now }
         let inserted = try store.enqueue(
-            reminders.map { OutboxEntry(reminder: $0) },
+            reminders.map { reminder in
+                OutboxEntry(
+                    reminder: reminder,
+                    subject: ReminderContent(reminder: reminder, initiative: initiative, now: now).subject)
+            },
             plannedWindow: DateInterval(start: catchUpStart, end: window.end), now: now)
         try store.setPlannedUntil(window.end)
         let (invitations, states) = InvitationPlanner.plan(
             initiative: initiative, sequences: sequences, states: try store.invitationStates(), now: now)
         let entries = invitations.map { invitation in
-            OutboxEntry(
+            let payload = InvitationPayload(invitation)
+            return OutboxEntry(
                 key: invitation.key, channelID: invitation.channelID, recipient: "person:\(invitation.personID)",
-                due: invitation.due, usefulUntil: invitation.usefulUntil, payload: InvitationPayload(invitation).json)
+                due: invitation.due, usefulUntil: invitation.usefulUntil, payload: payload.json,
+                kind: payload.entryKind, subject: payload.subject)
         }
         let invited = try store.enqueueInvitations(entries, states: states, now: now)
         return Summary(reminders: inserted, invitations: invited)
