@@ -189,6 +189,36 @@ import Testing
             try store.countAgendaItems(seriesID: "leadership-table", occurrenceDate: LocalDate(iso: "2027-03-09")) == 2)
     }
 
+    @Test("a date that one meeting moved away from and another moved onto names the first, with a note")
+    func ambiguousDate() throws {
+        // The 13 April leadership table moves onto 9 March, which the 9 March one left for the 11th.
+        let example = try String(contentsOfFile: RhythmProcess.exampleConfiguration, encoding: .utf8)
+        let moved = "        reason: The Civic Centre is closed for the state budget briefing.\n"
+        #expect(example.contains(moved))
+        let config = try RhythmProcess.temporaryFile(
+            named: "rhythm.yaml",
+            containing: example.replacingOccurrences(
+                of: moved, with: moved + "      - move: 2027-04-13\n        to: 2027-03-09T14:00\n"))
+        let added = try rhythm(
+            ["agenda", "add", "leadership-table", "Budget", "--date", "2027-03-09", "--config", config],
+            configured: false)
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(added.standardOutput.contains("Thu 2027-03-11 10:00"), "\(added.standardOutput)")
+        #expect(
+            added.standardError
+                == "note: 2027-03-09 is the original date of this leadership-table meeting (moved), which is the one "
+                + "taken; the meeting moved onto 2027-03-09 is reached with --date 2027-04-13.\n")
+        let other = try rhythm(
+            ["agenda", "add", "leadership-table", "Youth panel", "--date", "2027-04-13", "--config", config],
+            configured: false)
+        #expect(other.standardOutput.contains("Tue 2027-03-09 14:00"), "\(other.standardOutput)")
+        #expect(other.standardError.isEmpty)
+        let shown = try rhythm(
+            ["agenda", "show", "leadership-table", "--date", "2027-03-09", "--config", config], configured: false)
+        #expect(shown.standardOutput.contains("Budget") && !shown.standardOutput.contains("Youth panel"))
+        #expect(shown.standardError.hasPrefix("note: 2027-03-09 is the original date"))
+    }
+
     @Test("indicator record stores a value, replaces it, and refuses a period of the wrong kind")
     func indicatorRecord() throws {
         let first = try succeed(["indicator", "record", "school-attendance", "--period", "2026-Q1", "--value", "90"])
