@@ -26,7 +26,8 @@ struct APIProblem: Error, HTTPResponseError, CustomStringConvertible {
     private let code: Code
     /// A human-readable explanation of this occurrence.
     let detail: String
-    /// Every bad field or parameter, for 400 and 422.
+    /// Every bad field or parameter, for 400 and 422, and every reference out of a
+    /// partner-limited token's reach, for 403.
     let errors: [FieldProblem]
     private var extraHeaders: HTTPFields = [:]
 
@@ -70,6 +71,15 @@ struct APIProblem: Error, HTTPResponseError, CustomStringConvertible {
     }
     /// A partner-limited token reached for another partner's data.
     static func forbidden(_ detail: String) -> Self { .init(.forbidden, detail) }
+    /// A partner-limited token's body names people, groups, series or a partner outside
+    /// its partner, each in `errors` with its JSON pointer.
+    static func outsidePartner(_ partnerID: String, _ errors: [FieldProblem]) -> Self {
+        .init(
+            .forbidden,
+            "This token is limited to partner \(partnerID), and the request names "
+                + "\(errors.count == 1 ? "something" : "things") outside it.",
+            errors: errors)
+    }
     /// Nothing here, or nothing this token may see (the two read the same).
     static func notFound(_ detail: String) -> Self { .init(.notFound, detail) }
     /// The path exists but not with this method.

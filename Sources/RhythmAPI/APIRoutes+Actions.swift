@@ -2,8 +2,9 @@ import Hummingbird
 import RhythmCore
 import RhythmStore
 
-/// /api/v1/actions: a partner-limited token sees and writes only its partner's actions; an
-/// action of another partner answers 404, as if it did not exist, so ids reveal nothing.
+/// /api/v1/actions: a partner-limited token sees and writes only its partner's actions, and
+/// names in them only what `PartnerScope` lets it; an action of another partner answers 404,
+/// as if it did not exist, so ids reveal nothing.
 extension APIRoutes {
     func listActions(_ request: Request) async throws -> Response {
         let caller = try await authenticate(request)
@@ -70,9 +71,10 @@ extension APIRoutes {
         let parsedStatus = reader.checkStatus(status)
         try reader.finish(kind: "an action")
         if let limited = caller.partnerID {
-            if let asked = partner.value, asked != limited {
-                throw APIProblem.forbidden("This token may only create actions of partner \(limited).")
-            }
+            var scope = PartnerScope(partnerID: limited, initiative: initiative)
+            scope.partner(partner.value, in: "partner_id")
+            scope.action(owner: owner.value, group: group.value, series: series.value)
+            try scope.finish()
             partner = .value(limited)
         }
         guard let title = title.value, let owner = owner.value else { throw APIProblem.internalError }
@@ -107,8 +109,11 @@ extension APIRoutes {
         reader.checkReferences(owner: owner, partner: partner, group: group, series: series, in: initiative)
         let parsedStatus = reader.checkStatus(status)
         try reader.finish(kind: "an action")
-        if let limited = caller.partnerID, let change = partner.change, change != limited {
-            throw APIProblem.forbidden("This token may only give actions to partner \(limited).")
+        if let limited = caller.partnerID {
+            var scope = PartnerScope(partnerID: limited, initiative: initiative)
+            scope.partnerChange(partner.change, in: "partner_id")
+            scope.action(owner: owner.value, group: group.value, series: series.value)
+            try scope.finish()
         }
         var changes = ActionChanges()
         changes.title = title.value

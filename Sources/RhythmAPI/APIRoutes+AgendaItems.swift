@@ -3,7 +3,10 @@ import RhythmCore
 import RhythmStore
 
 /// /api/v1/agenda-items: a partner-limited token sees and writes only items of series its
-/// partner attends; an item of another series answers 404.
+/// partner attends, with presenters of its partner; an item of another series answers 404.
+///
+/// A meeting is named by its original date or, if it moved, by its new one; an item is
+/// always stored and shown under the original date, which identifies the meeting.
 extension APIRoutes {
     func listAgendaItems(_ request: Request) async throws -> Response {
         let caller = try await authenticate(request)
@@ -13,25 +16,36 @@ extension APIRoutes {
         let date = query.date("date")
         let (limit, offset) = query.page()
         try query.finish()
-        guard let partnerID = caller.partnerID else {
+        if let partnerID = caller.partnerID, let seriesID, !Self.attends(partnerID, seriesID: seriesID, in: initiative)
+        {
+            throw APIProblem.forbidden("Partner \(partnerID) does not attend series \(seriesID).")
+        }
+        guard caller.partnerID != nil || date != nil else {
             let (items, total): ([AgendaItem], Int) = try await blocking { store in
                 (
-                    try store.agendaItems(seriesID: seriesID, occurrenceDate: date, limit: limit, offset: offset),
-                    try store.countAgendaItems(seriesID: seriesID, occurrenceDate: date)
+                    try store.agendaItems(seriesID: seriesID, occurrenceDate: nil, limit: limit, offset: offset),
+                    try store.countAgendaItems(seriesID: seriesID, occurrenceDate: nil)
                 )
             }
             return try Page(items: items.map(\.json), total: total, limit: limit, offset: offset)
                 .response(for: request)
         }
-        if let seriesID, !Self.attends(partnerID, seriesID: seriesID, in: initiative) {
-            throw APIProblem.forbidden("Partner \(partnerID) does not attend series \(seriesID).")
-        }
-        // The store filters by one series at most, so a partner's view is filtered here.
+        // The store filters by one series and one date at most, while a date names a meeting
+        // per series and a partner sees several series: those lists are filtered here.
+        let meetings = date.map { Self.originalDates(named: $0, seriesID: seriesID, in: initiative) }
+        let storedDates: [LocalDate?] = meetings.map { Set($0.values).sorted() } ?? [nil]
         let all: [AgendaItem] = try await blocking { store in
-            let count = try store.countAgendaItems(seriesID: seriesID, occurrenceDate: date)
-            return try store.agendaItems(seriesID: seriesID, occurrenceDate: date, limit: max(count, 1), offset: 0)
+            try storedDates.flatMap { storedDate in
+                let count = try store.countAgendaItems(seriesID: seriesID, occurrenceDate: storedDate)
+                return try store.agendaItems(
+                    seriesID: seriesID, occurrenceDate: storedDate, limit: max(count, 1), offset: 0)
+            }
         }
-        let visible = all.filter { Self.attends(partnerID, seriesID: $0.seriesID, in: initiative) }
+        let visible = all.filter { item in
+            let meetingMatches = date.map { (meetings?[item.seriesID] ?? $0) == item.occurrenceDate } ?? true
+            let partnerMatches = caller.partnerID.map { Self.attends($0, seriesID: item.seriesID, in: initiative) }
+            return meetingMatches && (partnerMatches ?? true)
+        }.sorted { ($0.occurrenceDate, $0.id) < ($1.occurrenceDate, $1.id) }
         let window = visible.dropFirst(offset).prefix(limit)
         return try Page(items: window.map(\.json), total: visible.count, limit: limit, offset: offset)
             .response(for: request)
@@ -56,15 +70,18 @@ extension APIRoutes {
         let minutes = reader.integer("minutes")
         let notes = reader.text("notes", maxLength: Self.detailsLimit)
         let series = reader.checkSeries(seriesID, in: initiative)
-        reader.checkOccurrence(date, of: series)
+        let originalDate = reader.checkOccurrence(date, of: series, in: initiative)
         reader.checkAgendaFields(presenter: presenter, minutes: minutes, in: initiative)
         try reader.finish(kind: "an agenda item")
-        guard let series, let date = date.value, let title = title.value else { throw APIProblem.internalError }
-        if let partnerID = caller.partnerID, !initiative.isAttending(partnerID: partnerID, series: series) {
-            throw APIProblem.forbidden("Partner \(partnerID) does not attend series \(series.id).")
+        guard let series, let originalDate, let title = title.value else { throw APIProblem.internalError }
+        if let limited = caller.partnerID {
+            var scope = PartnerScope(partnerID: limited, initiative: initiative)
+            scope.series(series.id, in: "series_id")
+            scope.person(presenter.value, in: "presenter_id")
+            try scope.finish()
         }
         let new = NewAgendaItem(
-            seriesID: series.id, occurrenceDate: date, title: title, presenterID: presenter.value,
+            seriesID: series.id, occurrenceDate: originalDate, title: title, presenterID: presenter.value,
             minutes: minutes.value, notes: notes.value)
         let actor = caller.actor
         let instant = now()
@@ -92,15 +109,21 @@ extension APIRoutes {
         if case .null = date {
             reader.report("occurrence_date", "An agenda item is always for an occurrence; it may not be null.")
         }
-        reader.checkOccurrence(date, of: initiative.series.first { $0.id == existing.seriesID })
+        let originalDate = reader.checkOccurrence(
+            date, of: initiative.series.first { $0.id == existing.seriesID }, in: initiative)
         reader.checkAgendaFields(presenter: presenter, minutes: minutes, in: initiative)
         try reader.finish(kind: "an agenda item")
+        if let limited = caller.partnerID {
+            var scope = PartnerScope(partnerID: limited, initiative: initiative)
+            scope.person(presenter.value, in: "presenter_id")
+            try scope.finish()
+        }
         var changes = AgendaItemChanges()
         changes.title = title.value
         changes.presenterID = presenter.change
         changes.minutes = minutes.change
         changes.notes = notes.change
-        changes.occurrenceDate = date.value
+        changes.occurrenceDate = originalDate
         let actor = caller.actor
         let instant = now()
         let id = existing.id
@@ -135,6 +158,18 @@ extension APIRoutes {
         return item
     }
 
+    /// For each series (or only `seriesID`), the original date of the meeting `date` names,
+    /// under which its items are stored; `date` itself where it names none.
+    static func originalDates(named date: LocalDate, seriesID: String?, in initiative: Initiative) -> [String:
+        LocalDate]
+    {
+        let schedule = Schedule(initiative: initiative)
+        let series = initiative.series.filter { seriesID == nil || $0.id == seriesID }
+        return Dictionary(
+            series.map { ($0.id, schedule.meeting(of: $0, on: date).named?.originalStart.date ?? date) }
+        ) { first, _ in first }
+    }
+
     /// Whether the partner attends the series; false when the series is gone from the configuration.
     static func attends(_ partnerID: String, seriesID: String, in initiative: Initiative) -> Bool {
         guard let series = initiative.series.first(where: { $0.id == seriesID }) else { return false }
@@ -153,12 +188,18 @@ extension FieldReader {
         return series
     }
 
-    /// Reports a date on which the series plans no occurrence.
-    mutating func checkOccurrence(_ date: Presence<LocalDate>, of series: MeetingSeries?) {
-        guard let date = date.value, let series else { return }
-        if !series.hasPlannedOccurrence(on: date) {
-            report("occurrence_date", "Series \(series.id) has no occurrence planned on \(date).")
+    /// The original date of the occurrence `date` names (its original date, or the date it
+    /// moved to; see `MeetingOnDate`), which is what an item is stored under; reports a date
+    /// that names none.
+    mutating func checkOccurrence(_ date: Presence<LocalDate>, of series: MeetingSeries?, in initiative: Initiative)
+        -> LocalDate?
+    {
+        guard let date = date.value, let series else { return nil }
+        guard let occurrence = Schedule(initiative: initiative).meeting(of: series, on: date).named else {
+            report("occurrence_date", "Series \(series.id) has no occurrence planned on \(date), nor one moved to it.")
+            return nil
         }
+        return occurrence.originalStart.date
     }
 
     /// Checks the presenter and the minutes an agenda item asks for.

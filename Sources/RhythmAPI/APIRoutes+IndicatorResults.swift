@@ -55,6 +55,9 @@ extension APIRoutes {
                     "period",
                     "Indicator \(indicator.id) is reported by \(indicator.reportingPeriod.rawValue), "
                         + "not by \(kind.rawValue).")
+            } else if let period, !period.hasStarted(by: today(in: initiative)) {
+                reader.report(
+                    "period", period.notStartedExplanation(today: today(in: initiative), zone: initiative.timeZone))
             }
         }
         try reader.finish(kind: "an indicator result")

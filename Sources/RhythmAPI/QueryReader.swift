@@ -37,10 +37,16 @@ struct QueryReader {
         return value
     }
 
-    /// Every value of a repeatable parameter, also split at commas.
+    /// Every value of a repeatable parameter, also split at commas. An empty value (`status=`,
+    /// or `status=open,`) is kept as `""`, so the caller refuses it like any value it does not
+    /// know instead of treating the parameter as absent.
     mutating func list(_ name: String) -> [String] {
         read.insert(name)
-        return all(name).flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        return all(name).flatMap {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+        }
     }
 
     mutating func date(_ name: String) -> LocalDate? {

@@ -9,7 +9,8 @@ struct ActionCommand: ParsableCommand {
             An action is a commitment someone made, with an owner (a person in the \
             configuration) and usually a due date; it stays open until it is done or dropped, \
             and meanwhile appears on the agendas of the meetings that review it. Every change \
-            is kept in the audit trail (`rhythm audit`) under cli:$USER. Unknown ids exit with \
+            is kept in the audit trail (`rhythm audit`) under cli:$USER (and, through sudo, \
+            the person who ran it: cli:rhythm (sudo: alice)). Unknown ids exit with \
             64, database failures with 74.
 
             Examples:

@@ -10,10 +10,11 @@ struct AgendaAddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Submit an item for a meeting's agenda.",
         discussion: """
-            --date must be a date the series meets on (the original date of an occurrence \
-            that was moved); a cancelled or skipped meeting is refused, naming the nearest \
-            meetings that do happen. --next picks the next meeting that is not cancelled or \
-            skipped.
+            --date must be a date the series meets on: a moved meeting answers to its \
+            original date and to the date it moved to (a date that is one meeting's original \
+            date and another's new date names the first, and a note gives the other's \
+            --date); a cancelled or skipped meeting is refused, naming the nearest meetings \
+            that do happen. --next picks the next meeting that is not cancelled or skipped.
 
             Examples:
               rhythm agenda add leadership-table "Term 1 attendance" --next --presenter sam-ibrahim --minutes 15
@@ -29,7 +30,9 @@ struct AgendaAddCommand: ParsableCommand {
     @Argument(help: "What the item is about.")
     var title: String
 
-    @Option(help: ArgumentHelp("The original date of the meeting.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("The date of the meeting: the original one or, if it moved, the new one.", valueName: "date")
+    )
     var date: String?
 
     @Flag(help: "The next meeting of the series that happens.")
@@ -102,29 +105,28 @@ struct AgendaAddCommand: ParsableCommand {
         }
     }
 
-    /// The occurrence the rule gives `series` on `date`, if it happens; otherwise an error
-    /// naming the nearest meetings that do.
+    /// The meeting `date` names (its original date, or the date it moved to), if it happens;
+    /// otherwise an error naming the nearest meetings that do.
     static func occurrence(of series: MeetingSeries, on date: LocalDate, in schedule: Schedule) throws -> Occurrence {
-        let zone = series.timeZone
-        let searchStart = zone.instant(for: LocalDateTime(date: date.adding(days: -400), time: .midnight))
-        let around = schedule.occurrences(
-            of: [series],
-            in: DateInterval(start: searchStart, duration: 800 * 86_400),
-            includingSkipped: true)
-        let planned = series.hasPlannedOccurrence(on: date)
-        let found = around.first { $0.originalStart.date == date }
-        if planned, let found, !Self.isOff(found) {
+        let meeting = schedule.meeting(of: series, on: date)
+        if let found = meeting.named, !Self.isOff(found) {
+            if let other = meeting.alsoMovedHere {
+                StandardError.print(AgendaOccurrence.ambiguityNote(date: date, named: found, other: other))
+            }
             return found
         }
-        let happening = around.filter { !Self.isOff($0) }
-        let before = happening.last { $0.originalStart.date < date }
-        let after = happening.first { $0.originalStart.date > date }
-        let nearest = [before, after].compactMap { $0 }.map { "\($0.originalStart.date)" }
+        let zone = series.timeZone
+        let searchStart = zone.instant(for: LocalDateTime(date: date.adding(days: -400), time: .midnight))
+        let happening = schedule.occurrences(of: [series], in: DateInterval(start: searchStart, duration: 800 * 86_400))
+            .filter { !Self.isOff($0) }
+        let before = happening.last { $0.localStart.date < date }
+        let after = happening.first { $0.localStart.date > date }
+        let nearest = [before, after].compactMap { $0 }.map { "\($0.localStart.date)" }
         let hint =
             nearest.isEmpty
             ? ""
             : " The nearest \(nearest.count == 1 ? "meeting is" : "meetings are") \(nearest.joined(separator: " and "))."
-        if planned, let found {
+        if let found = meeting.named {
             let reason =
                 found.status.reason.map { " (\($0.trimmingCharacters(in: CharacterSet(charactersIn: ". "))))" } ?? ""
             throw ValidationError(

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import RhythmCore
 
-/// Finds the occurrence `rhythm agenda show` is about: the one on a given original date,
-/// or the next one; a date with no meeting is answered with the nearest dates that have one.
+/// Finds the occurrence `rhythm agenda show` is about: the one a date names (its original
+/// date, or the date it moved to), or the next one; a date with no meeting is answered with
+/// the nearest dates that have one.
 struct AgendaOccurrence {
     let initiative: Initiative
     let series: MeetingSeries
@@ -16,25 +17,34 @@ struct AgendaOccurrence {
             }
             return upcoming
         }
-        let zone = series.timeZone
-        let middle = zone.instant(for: LocalDateTime(date: date, time: .midnight))
-        let window = DateInterval(start: middle.addingTimeInterval(-400 * 86_400), duration: 800 * 86_400)
-        let all = schedule.occurrences(of: [series], in: window, includingSkipped: true)
-        if let found = all.first(where: { $0.originalStart.date == date }) {
+        let meeting = schedule.meeting(of: series, on: date)
+        if let found = meeting.named {
             if case .skipped(let reason) = found.status {
                 throw ValidationError(
                     "The \(series.id) meeting of \(date) is skipped\(reason.map { " (\($0))" } ?? ""), so it has no agenda."
-                        + nearest(to: date, in: all))
+                        + nearest(to: date, in: schedule))
+            }
+            if let other = meeting.alsoMovedHere {
+                StandardError.print(Self.ambiguityNote(date: date, named: found, other: other))
             }
             return found
         }
         throw ValidationError(
-            "\(series.id) has no meeting on \(OccurrenceText.dayAndDate(date))." + nearest(to: date, in: all))
+            "\(series.id) has no meeting on \(OccurrenceText.dayAndDate(date))." + nearest(to: date, in: schedule))
+    }
+
+    /// What a command says when `date` is both the original date of `named` (moved away or
+    /// cancelled) and the date `other` moved to: which one it took, and how to name the other.
+    static func ambiguityNote(date: LocalDate, named: Occurrence, other: Occurrence) -> String {
+        "note: \(date) is the original date of this \(named.series.id) meeting (\(named.status.label)), which is "
+            + "the one taken; the meeting moved onto \(date) is reached with --date \(other.originalStart.date)."
     }
 
     /// ` The nearest are Tue 2027-04-13 and Tue 2027-05-11.`
-    private func nearest(to date: LocalDate, in occurrences: [Occurrence]) -> String {
-        let held = occurrences.filter { !$0.status.isSkipped }.map(\.originalStart.date)
+    private func nearest(to date: LocalDate, in schedule: Schedule) -> String {
+        let middle = series.timeZone.instant(for: LocalDateTime(date: date, time: .midnight))
+        let window = DateInterval(start: middle.addingTimeInterval(-400 * 86_400), duration: 800 * 86_400)
+        let held = schedule.occurrences(of: [series], in: window).map(\.localStart.date)
         let dates = [held.last { $0 < date }, held.first { $0 > date }].compactMap { $0 }
         switch dates.count {
         case 0: return " It has no meetings within a year of that date."

@@ -34,7 +34,9 @@ struct AgendaShowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The series, by id.", valueName: "series"))
     var seriesID: String
 
-    @Option(help: ArgumentHelp("The meeting's original date (YYYY-MM-DD), even if it moved.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "The meeting's date (YYYY-MM-DD): the original one or, if it moved, the new one.", valueName: "date"))
     var date: String?
 
     @Flag(help: "The next meeting of the series (the default).")

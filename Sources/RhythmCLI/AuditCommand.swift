@@ -11,8 +11,9 @@ struct AuditCommand: ParsableCommand {
         abstract: "List the audit trail of changes, newest first.",
         discussion: """
             Every change to an action, an agenda item or an indicator value is recorded with \
-            who made it (cli:<login> on the command line, api:<token> through the API), \
-            when, and the old and new value of each changed field.
+            who made it (cli:<user> on the command line, with the person who ran sudo when \
+            it ran through sudo, as in cli:rhythm (sudo: alice); api:<token> through the \
+            API), when, and the old and new value of each changed field.
 
             Examples:
               rhythm audit --limit 50

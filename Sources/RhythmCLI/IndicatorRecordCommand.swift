@@ -11,7 +11,9 @@ struct IndicatorRecordCommand: ParsableCommand {
         abstract: "Record an indicator's value for a period.",
         discussion: """
             The period is written 2027-03 (a month), 2027-Q1 (a quarter), 2027-H1 (a \
-            half-year) or 2027 (a year), and must be of the indicator's own kind.
+            half-year) or 2027 (a year), must be of the indicator's own kind, and must \
+            have begun (today, in the initiative's time zone): a value for a period to come \
+            would show as the latest.
 
             Examples:
               rhythm indicator record school-attendance --period 2027-Q1 --value 91.4
@@ -44,7 +46,8 @@ struct IndicatorRecordCommand: ParsableCommand {
         let loaded = try options.load()
         let initiative = loaded.initiative
         let indicator = try initiative.checkedIndicator(indicator)
-        let period = try Self.period(period, for: indicator, today: WorkArguments.today(in: initiative))
+        let period = try Self.period(
+            period, for: indicator, today: WorkArguments.today(in: initiative), zone: initiative.timeZone)
         let store = try options.openDatabase(for: loaded)
         let (replaced, result) = try DatabaseOptions.checked { () throws(StoreError) in
             let existing = try store.indicatorResults(indicatorID: indicator.id, limit: Int.max, offset: 0)
@@ -65,8 +68,11 @@ struct IndicatorRecordCommand: ParsableCommand {
         }
     }
 
-    /// Reads the period, refusing one of another kind with the form the indicator expects.
-    static func period(_ text: String, for indicator: Indicator, today: LocalDate) throws -> ReportingPeriod {
+    /// Reads the period, refusing one of another kind with the form the indicator expects,
+    /// and one that has not begun by `today` in `zone`, the initiative's.
+    static func period(_ text: String, for indicator: Indicator, today: LocalDate, zone: TimeZone) throws
+        -> ReportingPeriod
+    {
         let kind = indicator.reportingPeriod
         guard let period = ReportingPeriod(parsing: text) else {
             let example = ReportingPeriod.containing(today, kind: kind)
@@ -78,6 +84,9 @@ struct IndicatorRecordCommand: ParsableCommand {
             throw ValidationError(
                 "\(indicator.id) is reported by \(kind.rawValue), so the period is written like \(right), "
                     + "not \(text) (a \(period.kind.rawValue)).")
+        }
+        guard period.hasStarted(by: today) else {
+            throw ValidationError("--period: " + period.notStartedExplanation(today: today, zone: zone))
         }
         return period
     }

@@ -86,12 +86,17 @@ extension OutboxCommand {
                 let rows = entries.map { entry in
                     [
                         entry.due.formatted(.iso8601), entry.statusText, "\(entry.attempts)", entry.channelID,
-                        entry.recipient, entry.messageID, entry.lastReply.map { String($0.prefix(60)) } ?? "",
+                        entry.recipient, entry.kind?.rawValue ?? "-",
+                        entry.subject.map { String($0.prefix(60)) } ?? "-",
+                        entry.messageID, entry.lastReply.map { String($0.prefix(60)) } ?? "",
                     ]
                 }
                 print(
                     TextTable.lines(
-                        header: ["DUE (UTC)", "STATUS", "TRIES", "CHANNEL", "TO", "MESSAGE ID", "LAST REPLY"],
+                        header: [
+                            "DUE (UTC)", "STATUS", "TRIES", "CHANNEL", "TO", "KIND", "SUBJECT", "MESSAGE ID",
+                            "LAST REPLY",
+                        ],
                         rows: rows
                     ).joined(separator: "\n"))
             }
@@ -117,7 +122,8 @@ extension OutboxCommand {
             case .text:
                 let fields: [(String, String)] = [
                     ("key", entry.key), ("message id", entry.messageID), ("status", entry.statusText),
-                    ("channel", entry.channelID), ("to", entry.recipient), ("due", entry.due.formatted(.iso8601)),
+                    ("channel", entry.channelID), ("to", entry.recipient), ("kind", entry.kind?.rawValue ?? "-"),
+                    ("subject", entry.subject ?? "-"), ("due", entry.due.formatted(.iso8601)),
                     ("useful until", entry.usefulUntil.formatted(.iso8601)), ("attempts", "\(entry.attempts)"),
                     ("next attempt", entry.nextAttemptAt.formatted(.iso8601)),
                     ("last reply", entry.lastReply ?? "none"), ("created", entry.createdAt.formatted(.iso8601)),
@@ -233,6 +239,10 @@ struct OutboxEntryJSON: Encodable {
     let held: Bool
     let channel: String
     let recipient: String
+    /// reminder, agenda, digest, invitation or cancellation; left out, like the subject, for
+    /// an entry planned before Rhythm recorded them.
+    let kind: String?
+    let subject: String?
     let due: String
     let usefulUntil: String
     let attempts: Int
@@ -248,6 +258,8 @@ struct OutboxEntryJSON: Encodable {
         held = entry.isHeld
         channel = entry.channelID
         recipient = entry.recipient
+        kind = entry.kind?.rawValue
+        subject = entry.subject
         due = entry.due.formatted(.iso8601)
         usefulUntil = entry.usefulUntil.formatted(.iso8601)
         attempts = entry.attempts

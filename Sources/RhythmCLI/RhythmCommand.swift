@@ -1,4 +1,5 @@
 import ArgumentParser
+import RhythmCore
 
 /// The `rhythm` command line: the backbone team's tools for checking and reading the
 /// initiative's operating rhythm.
@@ -20,6 +21,7 @@ public struct RhythmCommand: AsyncParsableCommand {
               rhythm action add "Draft the data-sharing agreement" --owner amara-okafor --due 2027-03-01
               rhythm indicator record school-attendance --period 2027-Q1 --value 91.4
             """,
+        version: RhythmVersion.current,
         subcommands: [
             CheckCommand.self, UpcomingCommand.self, PreviewCommand.self, FeedCommand.self, IcsCommand.self,
             ServeCommand.self, ActionCommand.self, AgendaCommand.self, IndicatorCommand.self, AuditCommand.self,

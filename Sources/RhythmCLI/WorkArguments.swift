@@ -5,11 +5,16 @@ import RhythmCore
 /// What the commands that change actions, agenda items and indicator values share: the
 /// actor they record, and how they read and check what people type.
 enum WorkArguments {
-    /// `cli:<login name>` from `USER`, or `cli` when the environment does not say: who the
-    /// audit trail names for a change made on the command line.
+    /// Who the audit trail names for a change made on the command line: `cli:<user>`, the
+    /// user from `USER`, else `LOGNAME`, else plain `cli`; and, when the command runs through
+    /// sudo as another user (`sudo -u rhythm`, as the README advises), the person who ran
+    /// sudo from `SUDO_USER`: `cli:rhythm (sudo: alice)`. Without that, every change made
+    /// the recommended way would be audited as the service account.
     static func actor(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        guard let user = environment["USER"], !user.isEmpty else { return "cli" }
-        return "cli:\(user)"
+        let user = [environment["USER"], environment["LOGNAME"]].lazy.compactMap { $0 }.first { !$0.isEmpty }
+        let actor = user.map { "cli:\($0)" } ?? "cli"
+        guard let invoker = environment["SUDO_USER"], !invoker.isEmpty, invoker != user else { return actor }
+        return "\(actor) (sudo: \(invoker))"
     }
 
     /// Reads `2027-04-06` for the option `name`.

@@ -77,14 +77,16 @@ public final class FeedService: FeedProvider, AgendaPageProvider {
         return current.catalog.render(audience, now: now, notes: notes).map(Self.document)
     }
 
-    /// The HTML agenda of the meeting of `seriesID` originally due on `date`, for the holder
-    /// of a private feed token whose feed has that series; nil otherwise, whatever the reason.
+    /// The HTML agenda of the meeting of `seriesID` that `date` names (its original date, or
+    /// the date it moved to), for the holder of a private feed token whose feed has that
+    /// series; nil otherwise, whatever the reason.
     public func agendaPage(token: String, seriesID: String, date: String) async throws -> String? {
         guard let audience = try await audience(forToken: token), let date = LocalDate(iso: date) else { return nil }
         let current = published.withLock { $0 }
         let initiative = current.catalog.initiative
         guard let series = audience.series(in: initiative).first(where: { $0.id == seriesID }),
-            let occurrence = Schedule(initiative: initiative).occurrence(of: series, originalDate: date)
+            let occurrence = Schedule(initiative: initiative).meeting(of: series, on: date).named,
+            !occurrence.status.isSkipped
         else { return nil }
         let now = Date()
         let agenda = try await NIOThreadPool.singleton.runIfActive {

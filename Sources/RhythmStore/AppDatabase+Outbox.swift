@@ -52,13 +52,14 @@ extension AppDatabase {
             try db.execute(
                 sql: """
                     INSERT INTO outbox_entry (key, channel_id, recipient, due_at, useful_until, payload, status,
-                        held, attempts, next_attempt_at, message_id, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?, ?)
+                        held, attempts, next_attempt_at, message_id, created_at, updated_at, kind, subject)
+                    VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (key) DO NOTHING
                     """,
                 arguments: [
                     entry.key, entry.channelID, entry.recipient, entry.due, entry.usefulUntil, entry.payload,
-                    entry.due, OutboxEntry.messageID(forKey: entry.key), now, now,
+                    entry.due, OutboxEntry.messageID(forKey: entry.key), now, now, entry.kind?.rawValue,
+                    entry.subject,
                 ])
             if db.changesCount > 0 {
                 inserted += 1
@@ -67,14 +68,14 @@ extension AppDatabase {
             try db.execute(
                 sql: """
                     UPDATE outbox_entry SET status = 'pending', attempts = 0, due_at = ?, next_attempt_at = ?,
-                        useful_until = ?, payload = ?, last_reply = NULL, updated_at = ?
+                        useful_until = ?, payload = ?, kind = ?, subject = ?, last_reply = NULL, updated_at = ?
                     WHERE key = ? AND ((status = 'pending' AND attempts = 0 AND held = 0
-                            AND (due_at <> ? OR useful_until <> ? OR payload IS NOT ?))
+                            AND (due_at <> ? OR useful_until <> ? OR payload IS NOT ? OR subject IS NOT ?))
                         OR status = 'withdrawn')
                     """,
                 arguments: [
-                    entry.due, entry.due, entry.usefulUntil, entry.payload, now, entry.key, entry.due,
-                    entry.usefulUntil, entry.payload,
+                    entry.due, entry.due, entry.usefulUntil, entry.payload, entry.kind?.rawValue, entry.subject, now,
+                    entry.key, entry.due, entry.usefulUntil, entry.payload, entry.subject,
                 ])
         }
         return inserted
@@ -310,6 +311,7 @@ extension OutboxEntry {
             key: row["key"], channelID: row["channel_id"], recipient: row["recipient"], due: row["due_at"],
             usefulUntil: row["useful_until"], payload: row["payload"], status: status, isHeld: row["held"],
             attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"], lastReply: row["last_reply"],
-            messageID: row["message_id"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+            messageID: row["message_id"], createdAt: row["created_at"], updatedAt: row["updated_at"],
+            kind: (row["kind"] as String?).flatMap(OutboxEntry.Kind.init(rawValue:)), subject: row["subject"])
     }
 }

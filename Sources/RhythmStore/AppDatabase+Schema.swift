@@ -35,6 +35,9 @@ extension AppDatabase {
         migrator.registerMigration("v4-dispatch") { db in
             try createDispatchTables(in: db)
         }
+        migrator.registerMigration("v5-outbox-subject") { db in
+            try addOutboxKindAndSubject(in: db)
+        }
         return migrator
     }
 }
@@ -161,5 +164,27 @@ extension AppDatabase {
             table.primaryKey(["series_id", "person_id"])
         }
         try db.create(index: "outbox_entry_on_channel_status", on: "outbox_entry", columns: ["channel_id", "status"])
+    }
+}
+
+extension AppDatabase {
+    /// What sort of message each outbox entry is and its subject line, so that `rhythm outbox
+    /// list` can tell an agenda from an invitation. Entries already there get the kind their
+    /// key tells (invitations, cancellations and digests); for reminders and agendas, and for
+    /// every subject, it needs the plan, so they stay empty until the entry is planned again.
+    fileprivate static func addOutboxKindAndSubject(in db: Database) throws {
+        try db.alter(table: "outbox_entry") { table in
+            table.add(column: "kind", .text)
+                .check { $0 == nil || ["reminder", "agenda", "digest", "invitation", "cancellation"].contains($0) }
+            table.add(column: "subject", .text)
+        }
+        try db.execute(
+            sql: """
+                UPDATE outbox_entry SET kind = CASE
+                    WHEN substr(key, 1, 13) = 'imip:request|' THEN 'invitation'
+                    WHEN substr(key, 1, 12) = 'imip:cancel|' THEN 'cancellation'
+                    WHEN substr(key, 1, 7) = 'digest|' THEN 'digest'
+                END
+                """)
     }
 }

@@ -4,6 +4,20 @@ import RhythmCore
 
 /// One reminder in the outbox: what to send, to whom, and how far its delivery has got.
 public struct OutboxEntry: Hashable, Sendable, Identifiable {
+    /// What sort of message the entry is, for people reading the outbox.
+    public enum Kind: String, CaseIterable, Hashable, Sendable {
+        /// A short reminder of a meeting, an action or indicator data.
+        case reminder
+        /// A meeting's full agenda.
+        case agenda
+        /// A person's daily digest.
+        case digest
+        /// A calendar invitation (iMIP REQUEST), new or updated.
+        case invitation
+        /// A calendar cancellation (iMIP CANCEL) of a meeting or a whole series.
+        case cancellation
+    }
+
     /// The reminder's deterministic key; the outbox holds at most one row per key.
     public var key: String
     public var channelID: String
@@ -31,21 +45,29 @@ public struct OutboxEntry: Hashable, Sendable, Identifiable {
     public var messageID: String
     public var createdAt: Date
     public var updatedAt: Date
+    /// What sort of message it is; nil for an entry planned before Rhythm recorded it.
+    public var kind: Kind?
+    /// The subject line as planned (an e-mail's Subject, a chat post's title), for people
+    /// reading the outbox; the message sent is composed afresh. Nil for an entry planned
+    /// before Rhythm recorded it.
+    public var subject: String?
 
     /// A new entry to enqueue; the store fills in the state.
-    public init(key: String, channelID: String, recipient: String, due: Date, usefulUntil: Date, payload: String? = nil)
-    {
+    public init(
+        key: String, channelID: String, recipient: String, due: Date, usefulUntil: Date, payload: String? = nil,
+        kind: Kind? = nil, subject: String? = nil
+    ) {
         self.init(
             key: key, channelID: channelID, recipient: recipient, due: due, usefulUntil: usefulUntil,
             payload: payload, status: .pending, isHeld: false, attempts: 0, nextAttemptAt: due, lastReply: nil,
-            messageID: Self.messageID(forKey: key), createdAt: due, updatedAt: due)
+            messageID: Self.messageID(forKey: key), createdAt: due, updatedAt: due, kind: kind, subject: subject)
     }
 
     /// An entry with every field given, as the store reads it back.
     public init(
         key: String, channelID: String, recipient: String, due: Date, usefulUntil: Date, payload: String?,
         status: OutboxStatus, isHeld: Bool, attempts: Int, nextAttemptAt: Date, lastReply: String?,
-        messageID: String, createdAt: Date, updatedAt: Date
+        messageID: String, createdAt: Date, updatedAt: Date, kind: Kind? = nil, subject: String? = nil
     ) {
         self.key = key
         self.channelID = channelID
@@ -61,13 +83,21 @@ public struct OutboxEntry: Hashable, Sendable, Identifiable {
         self.messageID = messageID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.kind = kind
+        self.subject = subject
     }
 
-    /// The entry for a planned reminder.
-    public init(reminder: Reminder, payload: String? = nil) {
+    /// The entry for a planned reminder, with the subject line it is planned to have.
+    public init(reminder: Reminder, subject: String? = nil, payload: String? = nil) {
+        let kind: Kind =
+            switch reminder.content {
+            case .reminder: .reminder
+            case .agenda: .agenda
+            case .digest: .digest
+            }
         self.init(
             key: reminder.key, channelID: reminder.channel.id, recipient: reminder.recipient.description,
-            due: reminder.due, usefulUntil: reminder.usefulUntil, payload: payload)
+            due: reminder.due, usefulUntil: reminder.usefulUntil, payload: payload, kind: kind, subject: subject)
     }
 
     /// `rhythm-` and 32 hex digits of the key's SHA-256: stable, opaque, and safe in a

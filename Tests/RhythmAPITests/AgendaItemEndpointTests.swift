@@ -100,4 +100,42 @@ struct IndicatorResultEndpointTests {
             #expect(harness.changeCount == 3)
         }
     }
+
+    @Test("A moved meeting is named by its new date as well as its original one; items keep the original")
+    func movedMeeting() async throws {
+        let harness = try APIHarness()
+        let token = try harness.token()
+        try await harness.application().test(.router) { client in
+            // The leaders' meeting of 16 February 2027 moved to the 18th.
+            let byNewDate = try await client.send(
+                .post, "/api/v1/agenda-items", token: token,
+                json: #"{"series_id": "leaders", "occurrence_date": "2027-02-18", "title": "By the new date"}"#)
+            #expect(byNewDate.status == .created, "\(String(buffer: byNewDate.body))")
+            #expect(byNewDate.object["occurrence_date"] as? String == "2027-02-16")
+            let byOriginal = try await client.send(
+                .post, "/api/v1/agenda-items", token: token,
+                json: #"{"series_id": "leaders", "occurrence_date": "2027-02-16", "title": "By the original"}"#)
+            #expect(byOriginal.object["occurrence_date"] as? String == "2027-02-16")
+            let other = try await client.send(
+                .post, "/api/v1/agenda-items", token: token,
+                json: #"{"series_id": "leaders", "occurrence_date": "2027-01-26", "title": "Another meeting"}"#)
+            let moved = try await client.send(
+                .patch, "/api/v1/agenda-items/\(id(other.object))", token: token,
+                json: #"{"occurrence_date": "2027-02-18"}"#)
+            #expect(moved.object["occurrence_date"] as? String == "2027-02-16")
+
+            for query in ["date=2027-02-18", "series=leaders&date=2027-02-18", "date=2027-02-16"] {
+                let listed = try await client.send(.get, "/api/v1/agenda-items?\(query)", token: token)
+                #expect(listed.items.count == 3, "\(query)")
+                #expect(listed.object["total"] as? Int == 3, "\(query)")
+            }
+            let noMeeting = try await client.send(
+                .post, "/api/v1/agenda-items", token: token,
+                json: #"{"series_id": "leaders", "occurrence_date": "2027-02-17", "title": "x"}"#)
+            #expect(
+                noMeeting.problemErrors == [
+                    "/occurrence_date": "Series leaders has no occurrence planned on 2027-02-17, nor one moved to it."
+                ])
+        }
+    }
 }

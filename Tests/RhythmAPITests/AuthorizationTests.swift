@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import RhythmCore
 import RhythmStore
 import Testing
 
@@ -94,6 +95,80 @@ struct AuthorizationTests {
             #expect(untouched.object["status"] as? String == "open")
         }
         #expect(harness.changeCount == 2)
+    }
+
+    @Test("A partner token names only its partner's people, its groups and its series in an action, on POST and PATCH")
+    func partnerActionReferences() async throws {
+        let harness = try APIHarness()
+        let north = try harness.token(partner: "north")
+        try await harness.application().test(.router) { client in
+            let refusals: [(field: String, value: String)] = [
+                ("owner_id", "ben"), ("owner_id", "cara"), ("group_id", "south-staff"), ("series_id", "south-team"),
+            ]
+            for (field, value) in refusals {
+                var fields = ["title": "Sneaky", "owner_id": "ana"]
+                fields[field] = value
+                let json = fields.map { #""\#($0.key)": "\#($0.value)""# }.joined(separator: ", ")
+                let created = try await client.send(.post, "/api/v1/actions", token: north, json: "{\(json)}")
+                created.expectProblem(.forbidden, type: "forbidden")
+                #expect(created.problemErrors.keys.sorted() == ["/\(field)"], "POST \(field): \(value)")
+                #expect(created.problemErrors["/\(field)"]?.contains("north") == true)
+            }
+            let everything = try await client.send(
+                .post, "/api/v1/actions", token: north,
+                json: #"{"title": "x", "owner_id": "ben", "group_id": "south-staff", "series_id": "south-team"}"#)
+            #expect(everything.problemErrors.keys.sorted() == ["/group_id", "/owner_id", "/series_id"])
+
+            let own = try await client.send(
+                .post, "/api/v1/actions", token: north,
+                json: #"{"title": "Own", "owner_id": "ana", "group_id": "data", "series_id": "leaders"}"#)
+            #expect(own.status == .created)
+            let ownID = id(own.object)
+            for (field, value) in refusals + [("partner_id", "south")] {
+                let changed = try await client.send(
+                    .patch, "/api/v1/actions/\(ownID)", token: north, json: #"{"\#(field)": "\#(value)"}"#)
+                changed.expectProblem(.forbidden, type: "forbidden")
+                #expect(changed.problemErrors.keys.sorted() == ["/\(field)"], "PATCH \(field): \(value)")
+            }
+            let kept = try await client.send(.get, "/api/v1/actions/\(ownID)", token: north)
+            #expect(kept.object["owner_id"] as? String == "ana")
+            #expect(kept.object["group_id"] as? String == "data")
+            #expect(kept.object["series_id"] as? String == "leaders")
+        }
+        #expect(try harness.store.actions(matching: ActionFilter()).map(\.ownerID) == ["ana"])
+        #expect(harness.changeCount == 1)
+    }
+
+    @Test("A partner token names only a presenter of its partner, on POST and PATCH")
+    func partnerPresenter() async throws {
+        let harness = try APIHarness()
+        let north = try harness.token(partner: "north")
+        try await harness.application().test(.router) { client in
+            let foreign = try await client.send(
+                .post, "/api/v1/agenda-items", token: north,
+                json: #"{"series_id": "leaders", "occurrence_date": "2027-01-26", "title": "x", "presenter_id": "ben"}"#
+            )
+            foreign.expectProblem(.forbidden, type: "forbidden")
+            #expect(foreign.problemErrors.keys.sorted() == ["/presenter_id"])
+            let otherSeries = try await client.send(
+                .post, "/api/v1/agenda-items", token: north,
+                json:
+                    #"{"series_id": "south-team", "occurrence_date": "2027-01-28", "title": "x", "presenter_id": "ben"}"#
+            )
+            #expect(otherSeries.problemErrors.keys.sorted() == ["/presenter_id", "/series_id"])
+
+            let own = try await client.send(
+                .post, "/api/v1/agenda-items", token: north,
+                json: #"{"series_id": "leaders", "occurrence_date": "2027-01-26", "title": "x", "presenter_id": "ana"}"#
+            )
+            #expect(own.status == .created)
+            let changed = try await client.send(
+                .patch, "/api/v1/agenda-items/\(id(own.object))", token: north, json: #"{"presenter_id": "cara"}"#)
+            changed.expectProblem(.forbidden, type: "forbidden")
+            #expect(changed.problemErrors.keys.sorted() == ["/presenter_id"])
+        }
+        #expect(try harness.store.agendaItem(id: 1)?.presenterID == "ana")
+        #expect(harness.changeCount == 1)
     }
 
     @Test("A partner token's agenda items are those of series its partner attends")

@@ -1,6 +1,8 @@
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import RhythmCore
+import RhythmStore
 import Testing
 
 @Suite("Validation: every bad field in one problem, with its pointer")
@@ -85,7 +87,7 @@ struct ValidationTests {
                 bad.problemErrors == [
                     "/title": "Must not be empty.",
                     "/notes": "Must be a string, not an array.",
-                    "/occurrence_date": "Series leaders has no occurrence planned on 2027-01-27.",
+                    "/occurrence_date": "Series leaders has no occurrence planned on 2027-01-27, nor one moved to it.",
                     "/presenter_id": "No person has the id \"zoe\".",
                     "/minutes": "Must be from 1 to 480 minutes; it is 0.",
                 ])
@@ -113,7 +115,7 @@ struct ValidationTests {
             #expect(
                 patch.problemErrors == [
                     "/series_id": "An agenda item cannot move to another series; delete it and create a new one.",
-                    "/occurrence_date": "Series leaders has no occurrence planned on 2027-01-28.",
+                    "/occurrence_date": "Series leaders has no occurrence planned on 2027-01-28, nor one moved to it.",
                     "/minutes": "Must be from 1 to 480 minutes; it is -5.",
                 ])
         }
@@ -142,6 +144,48 @@ struct ValidationTests {
                     "/indicator_id": "No indicator has the id \"wellbeing\".",
                     "/period": "Must be a reporting period such as 2027-03, 2027-Q1, 2027-H1 or 2027.",
                 ])
+        }
+    }
+
+    @Test("A value for a period that has not begun in the initiative's zone is refused; the current one is not")
+    func futurePeriod() async throws {
+        let harness = try APIHarness()
+        let token = try harness.token()
+        try await harness.application().test(.router) { client in
+            // Today is 20 January 2027 in Europe/London.
+            let future = try await client.send(
+                .post, "/api/v1/indicator-results", token: token,
+                json: #"{"indicator_id": "attendance", "period": "2027-02", "value": 95}"#)
+            future.expectProblem(.unprocessableContent, type: "invalid-fields")
+            #expect(
+                future.problemErrors == [
+                    "/period": "The period 2027-02 has not started: it begins on 2027-02-01, and today is 2027-01-20 "
+                        + "in Europe/London. Record its value once the period has begun."
+                ])
+            let farQuarter = try await client.send(
+                .post, "/api/v1/indicator-results", token: token,
+                json: #"{"indicator_id": "enrolment", "period": "2031-Q2", "value": 95}"#)
+            #expect(farQuarter.problemErrors.keys.sorted() == ["/period"])
+            let current = try await client.send(
+                .post, "/api/v1/indicator-results", token: token,
+                json: #"{"indicator_id": "attendance", "period": "2027-01", "value": 95}"#)
+            #expect(current.status == .created)
+            #expect(try harness.store.allIndicatorResults().map(\.period.description) == ["2027-01"])
+        }
+    }
+
+    @Test("An empty or unknown status in the action list's query is a 400 naming status")
+    func emptyStatus() async throws {
+        let harness = try APIHarness()
+        let token = try harness.token()
+        try await harness.application().test(.router) { client in
+            for query in ["status=", "status=open,", "status=%2C", "status=closed"] {
+                let response = try await client.send(.get, "/api/v1/actions?\(query)", token: token)
+                response.expectProblem(.badRequest, type: "invalid-query")
+                #expect(response.problemErrors["?status"]?.hasPrefix("Unknown status") == true, "\(query)")
+            }
+            let fine = try await client.send(.get, "/api/v1/actions?status=open,done", token: token)
+            #expect(fine.status == .ok)
         }
     }
 

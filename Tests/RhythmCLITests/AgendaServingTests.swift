@@ -85,6 +85,13 @@ import Testing
                 of: ["Youth employment pilot", "Draft the attendance MOU", "Circulate the 2027 budget"], in: html)?
                 .isSorted == true)
 
+        // A moved meeting's page answers to its new date as well as its original one.
+        for date in ["2027-03-09", "2027-03-11"] {
+            let (movedPage, movedResponse) = try await server.get("/agenda/\(token)/leadership-table/\(date)")
+            #expect(movedResponse.statusCode == 200, "\(date)")
+            #expect(String(decoding: movedPage, as: UTF8.self).contains("11 March 2027"), "\(date)")
+        }
+
         // The page answers only its feed's token, for its feed's series and real dates.
         let (missingBody, wrongToken) = try await server.get(
             "/agenda/\(String(repeating: "A", count: 43))/leadership-table/\(next)")

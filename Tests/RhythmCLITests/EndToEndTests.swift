@@ -1,8 +1,18 @@
 import Foundation
+import RhythmCore
 import Testing
 
 /// The real binary on the example configuration and on broken input, as a person runs it.
 @Suite struct EndToEndTests {
+    @Test("--version prints the version and exits 0")
+    func version() throws {
+        let result = try RhythmProcess.run(["--version"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "\(RhythmVersion.current)\n")
+        let parts = RhythmVersion.current.split(separator: ".")
+        #expect(parts.count == 3 && parts.allSatisfy { Int($0) != nil }, "not MAJOR.MINOR.PATCH")
+    }
+
     @Test("check accepts the example, summarises it and names each series' next meeting")
     func checkExample() throws {
         let result = try RhythmProcess.run(["check", "--config", RhythmProcess.exampleConfiguration])

@@ -38,6 +38,20 @@ struct OperatorCommandsTests {
         let list = try workspace.rhythm(["outbox", "list", "--status", "sent", "--format", "json"], configured: false)
         let sent = try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [[String: Any]] ?? []
         let first = try #require(sent.first)
+
+        // Each entry says what sort of message it is and its subject, so an invitation is
+        // told from an agenda or a reminder.
+        let kinds = ["reminder", "agenda", "digest", "invitation", "cancellation"]
+        for entry in sent {
+            #expect(kinds.contains(entry["kind"] as? String ?? ""), "\(entry)")
+            #expect((entry["subject"] as? String)?.isEmpty == false, "\(entry)")
+        }
+        let invitation = try #require(sent.first { $0["kind"] as? String == "invitation" }, "\(sent)")
+        #expect((invitation["subject"] as? String)?.hasPrefix("Invitation: ") == true)
+        let text = try workspace.rhythm(["outbox", "list", "--status", "sent"], configured: false).standardOutput
+        let lines = text.split(separator: "\n")
+        #expect(lines.first?.contains("KIND") == true && lines.first?.contains("SUBJECT") == true, "\(text)")
+        #expect(lines.contains { $0.contains(" invitation ") && $0.contains("Invitation: ") }, "\(text)")
         let shown = try workspace.rhythm(["outbox", "show", first["message_id"] as? String ?? ""], configured: false)
         #expect(shown.status == 0)
         #expect(shown.standardOutput.contains("status        sent"))

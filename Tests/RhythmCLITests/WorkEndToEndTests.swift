@@ -13,12 +13,13 @@ import Testing
         database = try RhythmProcess.temporaryDirectory().appendingPathComponent("rhythm.sqlite").path
     }
 
-    func rhythm(_ arguments: [String], user: String = "tester", configured: Bool = true) throws
-        -> RhythmProcess.Result
-    {
+    /// Runs `rhythm` as `user`, not through sudo unless `environment` says so.
+    func rhythm(
+        _ arguments: [String], user: String = "tester", configured: Bool = true, environment: [String: String] = [:]
+    ) throws -> RhythmProcess.Result {
         try RhythmProcess.run(
             arguments + (configured ? ["--config", RhythmProcess.exampleConfiguration] : []),
-            environment: ["RHYTHM_DATABASE": database, "USER": user])
+            environment: ["RHYTHM_DATABASE": database, "USER": user, "SUDO_USER": ""].merging(environment) { $1 })
     }
 
     /// Runs a command that must succeed and returns its standard output.
@@ -148,7 +149,7 @@ import Testing
         #expect(try store.apiTokens().isEmpty)
     }
 
-    @Test("agenda add takes the next meeting, or a date the series meets on, and refuses a cancelled one")
+    @Test("agenda add takes the next meeting, or a date the series meets on (old or new), and refuses a cancelled one")
     func agendaAdd() throws {
         let next = try succeed([
             "agenda", "add", "leadership-table", "Term 1 attendance", "--next", "--presenter", "sam-ibrahim",
@@ -161,6 +162,14 @@ import Testing
         let moved = try succeed(["agenda", "add", "leadership-table", "Budget", "--date", "2027-03-09"])
         #expect(moved.contains("Thu 2027-03-11 10:00"))
         #expect(moved.contains("moved from Tue 2027-03-09"))
+        // The same meeting by the date it moved to, as `upcoming` shows it.
+        let byNewDate = try succeed(["agenda", "add", "leadership-table", "Budget, again", "--date", "2027-03-11"])
+        #expect(byNewDate.contains("Thu 2027-03-11 10:00"))
+        #expect(byNewDate.contains("moved from Tue 2027-03-09"))
+        for date in ["2027-03-09", "2027-03-11"] {
+            let agenda = try succeed(["agenda", "show", "leadership-table", "--date", date])
+            #expect(agenda.contains("Budget") && agenda.contains("Budget, again"), "\(date): \(agenda)")
+        }
 
         let cancelled = try rhythm(["agenda", "add", "attendance-wg", "x", "--date", "2026-12-09"])
         #expect(cancelled.status == 64)
@@ -175,15 +184,47 @@ import Testing
         let neither = try rhythm(["agenda", "add", "attendance-wg", "x"])
         #expect(neither.status == 64)
         let store = try AppDatabase.open(path: database)
-        #expect(try store.countAgendaItems(seriesID: nil, occurrenceDate: nil) == 2)
+        #expect(try store.countAgendaItems(seriesID: nil, occurrenceDate: nil) == 3)
+        #expect(
+            try store.countAgendaItems(seriesID: "leadership-table", occurrenceDate: LocalDate(iso: "2027-03-09")) == 2)
+    }
+
+    @Test("a date that one meeting moved away from and another moved onto names the first, with a note")
+    func ambiguousDate() throws {
+        // The 13 April leadership table moves onto 9 March, which the 9 March one left for the 11th.
+        let example = try String(contentsOfFile: RhythmProcess.exampleConfiguration, encoding: .utf8)
+        let moved = "        reason: The Civic Centre is closed for the state budget briefing.\n"
+        #expect(example.contains(moved))
+        let config = try RhythmProcess.temporaryFile(
+            named: "rhythm.yaml",
+            containing: example.replacingOccurrences(
+                of: moved, with: moved + "      - move: 2027-04-13\n        to: 2027-03-09T14:00\n"))
+        let added = try rhythm(
+            ["agenda", "add", "leadership-table", "Budget", "--date", "2027-03-09", "--config", config],
+            configured: false)
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(added.standardOutput.contains("Thu 2027-03-11 10:00"), "\(added.standardOutput)")
+        #expect(
+            added.standardError
+                == "note: 2027-03-09 is the original date of this leadership-table meeting (moved), which is the one "
+                + "taken; the meeting moved onto 2027-03-09 is reached with --date 2027-04-13.\n")
+        let other = try rhythm(
+            ["agenda", "add", "leadership-table", "Youth panel", "--date", "2027-04-13", "--config", config],
+            configured: false)
+        #expect(other.standardOutput.contains("Tue 2027-03-09 14:00"), "\(other.standardOutput)")
+        #expect(other.standardError.isEmpty)
+        let shown = try rhythm(
+            ["agenda", "show", "leadership-table", "--date", "2027-03-09", "--config", config], configured: false)
+        #expect(shown.standardOutput.contains("Budget") && !shown.standardOutput.contains("Youth panel"))
+        #expect(shown.standardError.hasPrefix("note: 2027-03-09 is the original date"))
     }
 
     @Test("indicator record stores a value, replaces it, and refuses a period of the wrong kind")
     func indicatorRecord() throws {
-        let first = try succeed(["indicator", "record", "school-attendance", "--period", "2027-Q1", "--value", "90"])
-        #expect(first.contains("2027-Q1: 90 %"))
+        let first = try succeed(["indicator", "record", "school-attendance", "--period", "2026-Q1", "--value", "90"])
+        #expect(first.contains("2026-Q1: 90 %"))
         let second = try succeed([
-            "indicator", "record", "school-attendance", "--period", "2027-q1", "--value", "91.5", "--note", "final",
+            "indicator", "record", "school-attendance", "--period", "2026-q1", "--value", "91.5", "--note", "final",
         ])
         #expect(second.contains("replaces 90"))
         let wrong = try rhythm(["indicator", "record", "school-attendance", "--period", "2027-03", "--value", "1"])
@@ -199,11 +240,42 @@ import Testing
         #expect(results.first?.recordedBy == "cli:tester")
     }
 
+    @Test("indicator record refuses a period that has not begun in the initiative's zone, and records nothing")
+    func futurePeriod() throws {
+        let future = try rhythm(["indicator", "record", "school-attendance", "--period", "2099-Q2", "--value", "95"])
+        #expect(future.status == 64)
+        #expect(
+            future.standardError.contains(
+                "The period 2099-Q2 has not started: it begins on 2099-04-01, and today is "),
+            "\(future.standardError)")
+        #expect(future.standardError.contains("in Australia/Melbourne. Record its value once the period has begun."))
+        let store = try AppDatabase.open(path: database)
+        #expect(try store.allIndicatorResults().isEmpty)
+    }
+
+    @Test("a change made through sudo is audited as the account and the person who ran sudo")
+    func sudoActor() throws {
+        let cases: [([String: String], String)] = [
+            (["USER": "rhythm", "LOGNAME": "rhythm", "SUDO_USER": "alice"], "cli:rhythm (sudo: alice)"),
+            (["USER": "alice", "LOGNAME": "alice", "SUDO_USER": "alice"], "cli:alice"),
+            (["USER": "", "LOGNAME": "bob"], "cli:bob"),
+        ]
+        for (environment, _) in cases {
+            let result = try rhythm(
+                ["action", "add", "Book the hall", "--owner", "tom-whitfield"], environment: environment)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        let store = try AppDatabase.open(path: database)
+        let actors = try store.auditEntries(entity: nil, entityID: nil, limit: 10).map(\.actor)
+        #expect(actors == cases.reversed().map(\.1))
+        #expect(try succeed(["audit"]).contains("cli:rhythm (sudo: alice)"))
+    }
+
     @Test("audit lists every change with its actor, newest first, filtered by entity and id")
     func audit() throws {
         let action = try id(in: succeed(["action", "add", "Book the hall", "--owner", "tom-whitfield"]))
         _ = try succeed(["action", "update", "\(action)", "--due", "2027-05-01"])
-        _ = try succeed(["indicator", "record", "work-placements", "--period", "2027-Q1", "--value", "48"])
+        _ = try succeed(["indicator", "record", "work-placements", "--period", "2026-Q1", "--value", "48"])
 
         let text = try succeed(["audit"])
         let lines = text.split(separator: "\n").map(String.init)

@@ -30,6 +30,20 @@ struct FixedRandom: RandomNumberGenerator {
     /// A generator whose jitter fraction is exactly one half.
     static var half: FixedRandom { FixedRandom(value: 1 << 63) }
 
+    @Test("an entry keeps its kind and subject; planning it again with a new subject updates it")
+    func kindAndSubject() throws {
+        var entry = Self.entry("a")
+        entry.kind = .agenda
+        entry.subject = "Agenda: Leadership Table, Tue 9 Mar 10:00"
+        #expect(try database.enqueue([entry], plannedWindow: nil, now: Self.now) == 1)
+        let stored = try #require(try database.outboxEntry(key: "a"))
+        #expect(stored.kind == .agenda)
+        #expect(stored.subject == "Agenda: Leadership Table, Tue 9 Mar 10:00")
+        entry.subject = "Agenda: Leadership Table (renamed), Tue 9 Mar 10:00"
+        #expect(try database.enqueue([entry], plannedWindow: nil, now: Self.now) == 0)
+        #expect(try database.outboxEntry(key: "a")?.subject == "Agenda: Leadership Table (renamed), Tue 9 Mar 10:00")
+    }
+
     @Test("enqueueing the same plan twice creates nothing the second time")
     func enqueueIdempotent() throws {
         let entries = [Self.entry("a"), Self.entry("b")]

@@ -35,6 +35,40 @@ import Testing
         let applied = try DatabaseQueue(path: directory.databasePath).read { db in
             try AppDatabase.migrator.appliedIdentifiers(db)
         }
-        #expect(applied == ["v1", "v2-work", "v3-outbox", "v4-dispatch"])
+        #expect(applied == ["v1", "v2-work", "v3-outbox", "v4-dispatch", "v5-outbox-subject"])
+    }
+}
+
+/// Outbox entries written before kinds and subjects were recorded keep working, and get the
+/// kind their key tells.
+@Suite struct OutboxSubjectMigrationTests {
+    @Test("a v4 outbox gains kind and subject; invitations, cancellations and digests get their kind")
+    func upgradeFromV4() throws {
+        let directory = try TemporaryDirectory()
+        do {
+            let pool = try DatabasePool(path: directory.databasePath)
+            try AppDatabase.migrator.migrate(pool, upTo: "v4-dispatch")
+            try pool.write { db in
+                for key in [
+                    "imip:request|s|seq1-g0|person:p|email", "imip:cancel|s|g1|person:p|email",
+                    "digest|2027-03-01|person:p|email", "before-3d|series:s@2027-03-09T10:00|person:p|email",
+                ] {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO outbox_entry (key, channel_id, recipient, due_at, useful_until, status,
+                                next_attempt_at, message_id, created_at, updated_at)
+                            VALUES (?, 'email', 'person:p', ?, ?, 'pending', ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            key, Date.reference, Date.reference, Date.reference, OutboxEntry.messageID(forKey: key),
+                            Date.reference, Date.reference,
+                        ])
+                }
+            }
+        }
+        let database = try directory.open()
+        let entries = try database.outboxEntries()
+        #expect(entries.map(\.kind) == [nil, .digest, .cancellation, .invitation])  // by key
+        #expect(entries.allSatisfy { $0.subject == nil })
     }
 }

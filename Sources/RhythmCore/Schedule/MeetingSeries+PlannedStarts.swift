@@ -16,10 +16,4 @@ extension MeetingSeries {
         guard !extras.isEmpty else { return starts }
         return (starts + extras).sorted()
     }
-
-    /// Whether the rule or the extra dates produce an occurrence on the local `date`.
-    public func hasPlannedOccurrence(on date: LocalDate) -> Bool {
-        let endOfDay = LocalDateTime(date: date, time: LocalTime(unchecked: 86_399))
-        return plannedStarts(through: endOfDay).contains { $0.date == date }
-    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reporting period as people write it: `2027-03` (a month), `2027-Q1` (a quarter),
 /// `2027-H1` (a half-year) or `2027` (a year).
 public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -50,6 +52,19 @@ public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConve
     public var lastDay: LocalDate {
         let month = index * kind.monthsPerPeriod
         return LocalDate(uncheckedYear: year, month: month, day: LocalDate.daysIn(month: month, year: year))
+    }
+
+    /// Whether the period has begun by `today` (a date on the initiative's clock). A value
+    /// for a period that has not begun cannot be real, yet it would become the indicator's
+    /// latest value, so it is refused wherever values are recorded.
+    public func hasStarted(by today: LocalDate) -> Bool {
+        firstDay <= today
+    }
+
+    /// Why a value for this period cannot be recorded yet, for people who typed it.
+    public func notStartedExplanation(today: LocalDate, zone: TimeZone) -> String {
+        "The period \(self) has not started: it begins on \(firstDay), and today is \(today) in "
+            + "\(zone.identifier). Record its value once the period has begun."
     }
 
     /// The period of `kind` that contains `date`.

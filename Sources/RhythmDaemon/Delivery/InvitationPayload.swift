@@ -1,5 +1,6 @@
 import Foundation
 import RhythmCore
+import RhythmStore
 
 /// What an invitation entry in the outbox stands for, kept in the entry's payload as JSON so
 /// that a cancellation can still be composed after its series left the configuration.
@@ -28,6 +29,20 @@ struct InvitationPayload: Codable, Hashable, Sendable {
         personID = invitation.personID
         feedSequence = invitation.feedSequence
         calendarSequence = invitation.calendarSequence
+    }
+
+    /// The e-mail's subject line.
+    var subject: String {
+        switch kind {
+        case .request: "\(calendarSequence > 0 ? "Updated invitation" : "Invitation"): \(title)"
+        case .cancelOccurrence(let originalStart): "Cancelled: \(title), \(TimeText.date(originalStart.date))"
+        case .cancelSeries: "Cancelled: \(title)"
+        }
+    }
+
+    /// What the outbox calls such a message.
+    var entryKind: OutboxEntry.Kind {
+        kind == .request ? .invitation : .cancellation
     }
 
     /// Reads a payload written by `json`; nil for anything else.

@@ -82,7 +82,7 @@ struct MessageComposer: Sendable {
         let revision = FeedRevision(
             sequence: invitation.calendarSequence, created: entry.createdAt, lastModified: entry.createdAt)
         let calendar: Component?
-        let subject: String
+        let subject = invitation.subject
         let method: CalendarAttachment.Method
         var paragraphs: [String]
         switch invitation.kind {
@@ -93,7 +93,6 @@ struct MessageComposer: Sendable {
                 stamp: entry.createdAt)
             method = .request
             let update = invitation.calendarSequence > 0
-            subject = "\(update ? "Updated invitation" : "Invitation"): \(invitation.title)"
             paragraphs = [
                 update
                     ? "The \(invitation.title) has changed. The attached invitation brings your calendar up to date."
@@ -110,7 +109,6 @@ struct MessageComposer: Sendable {
                 seriesID: invitation.seriesID, originalStart: originalStart, attendeeID: person.id,
                 organizer: organizer, revision: revision, stamp: entry.createdAt)
             method = .cancel
-            subject = "Cancelled: \(invitation.title), \(TimeText.date(originalStart.date))"
             paragraphs = ["The \(invitation.title) of \(TimeText.date(originalStart.date)) is cancelled."]
             if let reason = cancellationReason(invitation.seriesID, originalStart) { paragraphs.append(reason) }
         case .cancelSeries:
@@ -119,7 +117,6 @@ struct MessageComposer: Sendable {
                 attendee: CalendarUser(name: person.name, email: person.email), organizer: organizer,
                 revision: revision, stamp: entry.createdAt)
             method = .cancel
-            subject = "Cancelled: \(invitation.title)"
             paragraphs = [
                 "You will no longer receive invitations to the \(invitation.title); the attached cancellation "
                     + "removes its meetings from your calendar."

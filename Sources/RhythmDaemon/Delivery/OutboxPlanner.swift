@@ -70,7 +70,12 @@ public struct OutboxPlanner: Sendable {
     public func run(sequences: [String: Int], now: Date) throws(StoreError) -> Summary {
         let plan = try plan(sequences: sequences, now: now)
         let inserted = try store.enqueue(
-            plan.reminders.map { OutboxEntry(reminder: $0) }, plannedWindow: plan.plannedWindow, now: now)
+            plan.reminders.map { reminder in
+                OutboxEntry(
+                    reminder: reminder,
+                    subject: ReminderContent(reminder: reminder, initiative: initiative, now: now).subject)
+            },
+            plannedWindow: plan.plannedWindow, now: now)
         try store.setPlannedUntil(plan.plannedWindow.end)
         let entries = plan.invitations.map(OutboxEntry.init(invitation:))
         let invited = try store.enqueueInvitations(entries, states: plan.invitationStates, now: now)
@@ -81,8 +86,10 @@ public struct OutboxPlanner: Sendable {
 extension OutboxEntry {
     /// The outbox entry of a planned invitation, its payload saying what to compose.
     init(invitation: PlannedInvitation) {
+        let payload = InvitationPayload(invitation)
         self.init(
             key: invitation.key, channelID: invitation.channelID, recipient: "person:\(invitation.personID)",
-            due: invitation.due, usefulUntil: invitation.usefulUntil, payload: InvitationPayload(invitation).json)
+            due: invitation.due, usefulUntil: invitation.usefulUntil, payload: payload.json, kind: payload.entryKind,
+            subject: payload.subject)
     }
 }

@@ -44,6 +44,17 @@ struct ReminderContent: Hashable, Sendable {
         }
     }
 
+    /// The content of `reminder` on its recipient's clock: a person's own zone, the
+    /// initiative's for a chat channel.
+    init(reminder: Reminder, initiative: Initiative, now: Date) {
+        let zone: TimeZone
+        switch reminder.recipient {
+        case .person(let id): zone = initiative.people.first { $0.id == id }?.timeZone ?? initiative.timeZone
+        case .channel: zone = initiative.timeZone
+        }
+        self.init(reminder: reminder, initiative: initiative, zone: zone, now: now)
+    }
+
     private init(subject: String, paragraphs: [String], meetingStart: Date? = nil) {
         self.subject = Self.oneLine(subject)
         self.paragraphs = paragraphs
