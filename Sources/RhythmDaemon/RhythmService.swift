@@ -108,13 +108,14 @@ public struct RhythmService: Sendable {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 // Stopped in reverse: first the server stops accepting, the dispatcher finishes
-                // its sends, and the watchdog keeps pinging until then.
+                // its sends, and the watchdog keeps pinging until then. Each has a name for the
+                // group's log lines, which would otherwise print the whole service value.
                 services: [
-                    .init(service: watchdog),
-                    .init(service: dispatcher),
-                    .init(service: reloader),
-                    .init(service: application),
-                    .init(service: StoppingAnnouncer(notifier: notifier)),
+                    .init(service: watchdog, serviceName: "watchdog"),
+                    .init(service: dispatcher, serviceName: "dispatcher"),
+                    .init(service: reloader, serviceName: "reloader"),
+                    .init(service: application, serviceName: "http-server"),
+                    .init(service: StoppingAnnouncer(notifier: notifier), serviceName: "stopping-announcer"),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
