@@ -47,8 +47,10 @@ public struct RhythmService: Sendable {
         self.secrets = secrets
     }
 
-    /// Runs until a shutdown signal arrives.
+    /// Runs until a shutdown signal arrives. Refuses to start on a damaged database (a
+    /// ``StoreError`` with the code `damaged-database`), which would only fail write after write.
     public func run() async throws {
+        try store.checkIntegrity()
         let now = Date()
         let catalog = try FeedCatalog.publish(configuration, store: store, now: now)
         let renderer = try AgendaRenderer(
