@@ -162,4 +162,15 @@ struct StorageEndToEndTests {
         #expect(backup.standardError.contains("so it was not kept"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: backups.path) == [])
     }
+
+    @Test("status on a damaged database names the damage and exits 74")
+    func statusOnDamagedDatabase() throws {
+        let workspace = try Workspace()
+        let damaged = try Self.damagedDatabase(in: workspace)
+        let status = try RhythmProcess.run(
+            ["status", "--config", workspace.config, "--database", damaged], environment: workspace.environment)
+        #expect(status.status == 74)
+        #expect(
+            status.standardOutput.contains("Problem: the database \(damaged) is damaged"), "\(status.standardOutput)")
+    }
 }
