@@ -36,13 +36,8 @@ struct StatusEndToEndTests {
     func brokenConfigurationStillReportsTheService() async throws {
         let workspace = try StorageEndToEndTests.Workspace()
         let database = workspace.directory.appendingPathComponent("rhythm.sqlite").path
-        let process = Process()
-        process.executableURL = RhythmProcess.executable
-        process.arguments = ["serve", "--config", workspace.config, "--database", database]
-        process.environment = ProcessInfo.processInfo.environment.merging(workspace.environment) { $1 }
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let (process, _) = try workspace.launch(
+            RhythmProcess.executable, ["serve", "--config", workspace.config, "--database", database])
         defer {
             process.terminate()
             process.waitUntilExit()

@@ -25,6 +25,20 @@ struct StorageEndToEndTests {
                 .write(toFile: config, atomically: true, encoding: .utf8)
         }
 
+        /// Starts `executable` with this workspace's environment, its standard error in serve.log.
+        func launch(_ executable: URL, _ arguments: [String]) throws -> (process: Process, log: URL) {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            let log = directory.appendingPathComponent("serve.log")
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: log)
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return (process, log)
+        }
+
         func get(_ path: String) async throws -> (status: Int, body: String) {
             let (data, response) = try await URLSession.shared.data(
                 from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
@@ -62,19 +76,13 @@ struct StorageEndToEndTests {
         let disk = workspace.directory.appendingPathComponent("disk").path
         try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
         let database = "\(disk)/rhythm.sqlite"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-        process.arguments = [
-            "-m", "--propagation", "private", "/bin/sh", "-c",
-            #"mount -t tmpfs -o size=2m rhythm-test "$0" && exec "$1" serve --config "$2" --database "$0/rhythm.sqlite""#,
-            disk, RhythmProcess.executable.path, workspace.config,
-        ]
-        process.environment = ProcessInfo.processInfo.environment.merging(workspace.environment) { $1 }
-        let log = workspace.directory.appendingPathComponent("serve.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: log)
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let (process, log) = try workspace.launch(
+            URL(fileURLWithPath: "/usr/bin/unshare"),
+            [
+                "-m", "--propagation", "private", "/bin/sh", "-c",
+                #"mount -t tmpfs -o size=2m rhythm-test "$0" && exec "$1" serve --config "$2" --database "$0/rhythm.sqlite""#,
+                disk, RhythmProcess.executable.path, workspace.config,
+            ])
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         var ready = 0
         for _ in 0..<100 where ready != 200 {
@@ -131,15 +139,8 @@ struct StorageEndToEndTests {
     func serveRefusesDamagedDatabase() async throws {
         let workspace = try Workspace()
         let damaged = try Self.damagedDatabase(in: workspace)
-        let process = Process()
-        process.executableURL = RhythmProcess.executable
-        process.arguments = ["serve", "--config", workspace.config, "--database", damaged]
-        process.environment = ProcessInfo.processInfo.environment.merging(workspace.environment) { $1 }
-        let log = workspace.directory.appendingPathComponent("serve.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: log)
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let (process, log) = try workspace.launch(
+            RhythmProcess.executable, ["serve", "--config", workspace.config, "--database", damaged])
         // It must stop by itself; one that starts serving is stopped after 30 seconds.
         for _ in 0..<300 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
