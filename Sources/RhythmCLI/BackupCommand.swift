@@ -9,9 +9,10 @@ struct BackupCommand: ParsableCommand {
         abstract: "Copy the database to a new file, safely, while the service keeps running.",
         discussion: """
             Uses SQLite's online backup API, so the copy is consistent even while the service \
-            writes, then checks the copy's integrity. Never overwrites a file. To restore: stop \
-            the service, copy the backup over the database file (owned by the service's user), \
-            start the service.
+            writes, then checks the copy's integrity. Never overwrites a file, and a backup \
+            that fails leaves no file behind (the copy takes its name only once checked). To \
+            restore: stop the service, copy the backup over the database file (owned by the \
+            service's user), start the service.
 
             Example:
               rhythm backup /var/backups/rhythm/rhythm-$(date +%F).sqlite

@@ -16,8 +16,11 @@ struct StatusCommand: AsyncParsableCommand {
         discussion: """
             Asks the running service (service.listen) for /readyz and /metrics, and reads the \
             database: reminders waiting, due now and how long the oldest has waited, when the \
-            next is due, dead letters, channels disabled or unable to send. Exits with 0 when \
-            the service answers ready, 69 (EX_UNAVAILABLE) otherwise.
+            next is due, dead letters, channels disabled or unable to send. Times are the \
+            initiative's, with their UTC offset. With a configuration file that has errors it \
+            still reports the service (which keeps its last good configuration) and warns. \
+            Exits with 0 when the service answers ready, 69 (EX_UNAVAILABLE) otherwise, and \
+            74 when the database is damaged.
 
             Example:
               rhythm status --config /etc/rhythm/rhythm.yaml
@@ -27,15 +30,19 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var options: RhythmOptions
 
     func run() async throws {
-        let loaded = try options.load()
-        let store = try options.openDatabase(for: loaded)
+        let configured = Self.configurationView(at: options.configurationPath)
+        let location = DatabaseLocation.resolve(
+            option: options.store.database, environment: ProcessInfo.processInfo.environment,
+            configured: configured.service.database.map { (database: $0, file: options.configurationPath) })
+        let store = try options.open(location)
         let now = Date()
-        let settings = loaded.service
+        let zone = configured.timeZone
+        let settings = configured.service
         let base =
             "http://\(settings.listenHost.contains(":") ? "[\(settings.listenHost)]" : settings.listenHost)"
             + ":\(settings.listenPort)"
         let (ready, metrics) = await Self.ask(base)
-        var lines: [String] = []
+        var lines = configured.warnings
         var isReady = false
         switch ready {
         case .some(let (code, body)):
@@ -45,10 +52,17 @@ struct StatusCommand: AsyncParsableCommand {
             lines.append("Service at \(base): not running (no answer)")
         }
         if let reload = metrics["rhythm_config_last_reload_timestamp_seconds"] {
-            lines.append("Configuration last loaded: \(Date(timeIntervalSince1970: reload).formatted(.iso8601))")
+            lines.append("Configuration last loaded: \(zone.iso8601(Date(timeIntervalSince1970: reload)))")
         }
         if let wake = metrics["rhythm_dispatcher_next_wakeup_timestamp_seconds"], wake > 0 {
-            lines.append("Dispatcher wakes next: \(Date(timeIntervalSince1970: wake).formatted(.iso8601))")
+            lines.append("Dispatcher wakes next: \(zone.iso8601(Date(timeIntervalSince1970: wake)))")
+        }
+        do throws(StoreError) {
+            try store.checkIntegrity()
+        } catch {
+            lines.append("Problem: \(error.description)")
+            print(lines.joined(separator: "\n"))
+            throw ExitCode(DatabaseOptions.failureStatus)
         }
         let facts = try DatabaseOptions.checked { () throws(StoreError) in
             (
@@ -66,18 +80,49 @@ struct StatusCommand: AsyncParsableCommand {
         if let oldest = facts.oldest {
             lines.append("Due now: the oldest has waited \(Int(now.timeIntervalSince(oldest))) s")
         }
-        lines.append("Next due: \(facts.next.map { $0.formatted(.iso8601) } ?? "nothing pending")")
-        lines.append("Planned until: \(facts.planned.map { $0.formatted(.iso8601) } ?? "not planned yet")")
+        lines.append("Next due: \(facts.next.map(zone.iso8601) ?? "nothing pending")")
+        lines.append("Planned until: \(facts.planned.map(zone.iso8601) ?? "not planned yet")")
         for (channel, reason) in facts.disabled.sorted(by: { $0.key < $1.key }) {
             lines.append("Channel \(channel) is disabled: \(reason)")
         }
-        let maildirRoot = URL(fileURLWithPath: options.databaseLocation(for: loaded).path).deletingLastPathComponent()
-            .path
-        for problem in ChannelCheck(initiative: loaded.initiative, maildirRoot: maildirRoot).problems() {
-            lines.append("Problem (as this user sees it): \(problem)")
+        if let initiative = configured.initiative {
+            let maildirRoot = URL(fileURLWithPath: location.path).deletingLastPathComponent().path
+            for problem in ChannelCheck(initiative: initiative, maildirRoot: maildirRoot).problems() {
+                lines.append("Problem (as this user sees it): \(problem)")
+            }
         }
         print(lines.joined(separator: "\n"))
         if !isReady { throw ExitCode(69) }
+    }
+
+    /// What status reads from the configuration file: all of it when it loads; otherwise a
+    /// warning, and the listen address and zone if they can still be read, so that the
+    /// running service (on its last good configuration) is reported all the same.
+    struct ConfigurationView {
+        var initiative: Initiative?
+        var service: ServiceSettings
+        var timeZone: TimeZone
+        var warnings: [String]
+    }
+
+    static func configurationView(at path: String) -> ConfigurationView {
+        do {
+            let loaded = try ConfigurationLoader().load(path: path)
+            return ConfigurationView(
+                initiative: loaded.initiative, service: loaded.service, timeZone: loaded.initiative.timeZone,
+                warnings: [])
+        } catch {
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            let salvaged = ConfigurationLoader().salvage(path: path)
+            var warning =
+                "Warning: the configuration \(path) has \(count) \(count == 1 ? "error" : "errors") (`rhythm check` "
+                + "lists them); a running service keeps its last good configuration."
+            if salvaged.service == nil { warning += " Its address could not be read: asking the default one." }
+            if salvaged.timeZone == nil { warning += " Times are in this machine's zone." }
+            return ConfigurationView(
+                initiative: nil, service: salvaged.service ?? ServiceSettings(),
+                timeZone: salvaged.timeZone ?? .current, warnings: [warning])
+        }
     }
 
     /// `/readyz` (status and body) and the gauges of `/metrics`, or nil and nothing when the

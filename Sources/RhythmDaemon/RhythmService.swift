@@ -47,8 +47,10 @@ public struct RhythmService: Sendable {
         self.secrets = secrets
     }
 
-    /// Runs until a shutdown signal arrives.
+    /// Runs until a shutdown signal arrives. Refuses to start on a damaged database (a
+    /// ``StoreError`` with the code `damaged-database`), which would only fail write after write.
     public func run() async throws {
+        try store.checkIntegrity()
         let now = Date()
         let catalog = try FeedCatalog.publish(configuration, store: store, now: now)
         let renderer = try AgendaRenderer(
@@ -108,13 +110,14 @@ public struct RhythmService: Sendable {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 // Stopped in reverse: first the server stops accepting, the dispatcher finishes
-                // its sends, and the watchdog keeps pinging until then.
+                // its sends, and the watchdog keeps pinging until then. Each has a name for the
+                // group's log lines, which would otherwise print the whole service value.
                 services: [
-                    .init(service: watchdog),
-                    .init(service: dispatcher),
-                    .init(service: reloader),
-                    .init(service: application),
-                    .init(service: StoppingAnnouncer(notifier: notifier)),
+                    .init(service: watchdog, serviceName: "watchdog"),
+                    .init(service: dispatcher, serviceName: "dispatcher"),
+                    .init(service: reloader, serviceName: "reloader"),
+                    .init(service: application, serviceName: "http-server"),
+                    .init(service: StoppingAnnouncer(notifier: notifier), serviceName: "stopping-announcer"),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))

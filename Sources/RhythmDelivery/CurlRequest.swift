@@ -72,3 +72,6 @@ public struct CurlRequest: Sendable {
         ([password].compactMap { $0 } + secrets).filter { !$0.isEmpty }
     }
 }
+
+/// Prints as `CurlRequest(redacted)`: its URL may be a webhook token, and it carries the password.
+extension CurlRequest: Redacted {}

@@ -37,3 +37,6 @@ public struct SecretResolver: Sendable {
         return secret
     }
 }
+
+/// Prints as `SecretResolver(redacted)`: the environment it reads holds every `*_env` secret.
+extension SecretResolver: Redacted {}

@@ -191,30 +191,3 @@ extension AppDatabase {
         }
     }
 }
-
-extension AppDatabase {
-    /// Copies the whole database to a new file at `path` with SQLite's online backup API, so
-    /// the service can keep running, then checks the copy's integrity. Refuses to overwrite.
-    public func backup(to path: String) throws(StoreError) {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw StoreError(
-                code: .invalidValue, description: "\(path) already exists; choose a new file name for the backup")
-        }
-        do {
-            let destination = try DatabaseQueue(path: path)
-            try writer.backup(to: destination)
-            let result = try destination.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
-            guard result == "ok" else {
-                throw StoreError(
-                    code: .databaseFailure,
-                    description: "the backup \(path) failed its integrity check: \(result ?? "no answer")")
-            }
-            try destination.close()
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(
-                code: .databaseFailure, description: "could not write the backup \(path): \(Self.sqliteMessage(error))")
-        }
-    }
-}

@@ -27,8 +27,13 @@ public struct AppDatabase: Sendable {
 
     let writer: any DatabaseWriter
 
+    /// What this database's reads and writes found out about its storage; shared by every copy
+    /// of this value, so the dispatcher's writes and the API's count alike.
+    public let health: StoreHealth
+
     private init(writer: any DatabaseWriter) {
         self.writer = writer
+        self.health = StoreHealth()
     }
 
     /// Opens (creating if needed) the database file at `path` and brings its schema up to
@@ -106,25 +111,45 @@ public struct AppDatabase: Sendable {
         return self
     }
 
-    /// Reads in a snapshot, translating failures into `StoreError`.
+    /// Reads in a snapshot, translating failures into `StoreError`; a damaged file is recorded
+    /// in ``health``.
     func read<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try writer.read(work)
         } catch {
-            throw Self.failure(error, doing: "read the database")
+            throw recorded(Self.failure(error, doing: "read the database"), cause: error)
         }
     }
 
-    /// Writes in one transaction: everything in `work` happens, or nothing does.
+    /// Writes in one transaction: everything in `work` happens, or nothing does. The outcome
+    /// is recorded in ``health``.
     func write<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+        let result: T
         do {
-            return try writer.write(work)
+            result = try writer.write(work)
         } catch let error as StoreError {
             throw error
         } catch {
-            throw Self.failure(error, doing: "write to the database")
+            throw recorded(Self.failure(error, doing: "write to the database"), cause: error)
         }
+        health.recordSuccessfulWrite()
+        return result
     }
+
+    /// Records `error` in ``health`` when SQLite's `cause` says the storage failed, and
+    /// returns it.
+    private func recorded(_ error: StoreError, cause: any Error) -> StoreError {
+        if let cause = cause as? DatabaseError, Self.storageFailures.contains(cause.resultCode) {
+            health.recordFailure(error.description)
+        }
+        return error
+    }
+
+    /// The result codes that say the file or the disk failed, rather than the statement.
+    private static let storageFailures: [ResultCode] = [
+        .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_READONLY, .SQLITE_CANTOPEN,
+        .SQLITE_PERM,
+    ]
 
     private static func cannotOpen(path: String, error: any Error) -> StoreError {
         let reason: String

@@ -15,6 +15,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let cannotOpen = Code(description: "cannot-open")
         /// The file was migrated by a newer Rhythm; this one refuses to touch it.
         public static let newerDatabase = Code(description: "newer-database")
+        /// SQLite's integrity check found the file damaged.
+        public static let damagedDatabase = Code(description: "damaged-database")
         /// A read or write failed after the database was opened.
         public static let databaseFailure = Code(description: "database-failure")
         /// A value the store refuses to keep, such as an empty title or a zero duration.

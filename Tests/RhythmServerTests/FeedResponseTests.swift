@@ -42,6 +42,19 @@ struct FeedResponseTests {
         }
     }
 
+    @Test(
+        "Every feed, private or public, tells browsers not to pass its URL on as a referrer",
+        arguments: [secretToken, "public"])
+    func referrerPolicy(name: String) async throws {
+        let feeds = TestFeeds()
+        feeds.publish(calendar("Partner check-in"), name: name, key: "person-7")
+        try await makeApplication(feeds: feeds).test(.router) { client in
+            let response = try await client.execute(uri: "/feeds/\(name).ics", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+        }
+    }
+
     @Test("The ETag is the quoted hex SHA-256 of the body and the same on every request")
     func entityTagIsStable() async throws {
         let feeds = TestFeeds()

@@ -1,11 +1,14 @@
 import Foundation
 import RhythmConfig
+import RhythmCore
 import RhythmDelivery
 import RhythmStore
 
 /// Whether the service can do its job, for `/readyz` and `rhythm status`: a configuration is
 /// loaded (always, once running: a bad reload keeps the last good one), the database can be
-/// written, and every channel can send (its secrets readable, its Maildir writable).
+/// written (a write transaction can start, and no real write has failed for lack of space
+/// or a damaged file since the last one that succeeded), and every channel can send (its
+/// secrets readable, its Maildir writable). Times are the initiative's, with their offset.
 public struct Readiness: Sendable {
     public let store: AppDatabase
     public let current: CurrentConfiguration
@@ -28,6 +31,12 @@ public struct Readiness: Sendable {
             problems.append(error.description)
         }
         let snapshot = current.snapshot
+        if let failure = store.health.unresolvedFailure {
+            let zone = snapshot.configuration.initiative.timeZone
+            problems.append(
+                "a database write failed at \(zone.iso8601(failure.at)) and none has succeeded since: "
+                    + "\(failure.message); check the free space and the database file")
+        }
         problems += ChannelCheck(
             initiative: snapshot.configuration.initiative,
             maildirRoot: URL(fileURLWithPath: databasePath).deletingLastPathComponent().path, secrets: secrets
@@ -39,7 +48,8 @@ public struct Readiness: Sendable {
     public func report() -> (ready: Bool, body: String) {
         let problems = problems()
         let snapshot = current.snapshot
-        let loaded = "configuration loaded \(snapshot.loadedAt.formatted(.iso8601)) (generation \(snapshot.generation))"
+        let zone = snapshot.configuration.initiative.timeZone
+        let loaded = "configuration loaded \(zone.iso8601(snapshot.loadedAt)) (generation \(snapshot.generation))"
         if problems.isEmpty { return (true, "ready: \(loaded)\n") }
         return (false, (["not ready: \(loaded)"] + problems.map { "- \($0)" }).joined(separator: "\n") + "\n")
     }

@@ -53,3 +53,6 @@ public struct WebhookRequest: Sendable {
         return WebhookRequest(url: url, body: body, deliveryKey: deliveryKey)
     }
 }
+
+/// Prints as `WebhookRequest(redacted)`: its URL is the webhook's token.
+extension WebhookRequest: Redacted {}

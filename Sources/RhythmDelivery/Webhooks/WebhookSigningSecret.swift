@@ -22,7 +22,5 @@ public struct WebhookSigningSecret: Sendable {
     }
 }
 
-extension WebhookSigningSecret: CustomStringConvertible {
-    /// Never the key itself.
-    public var description: String { "WebhookSigningSecret(redacted)" }
-}
+/// Never the key itself.
+extension WebhookSigningSecret: Redacted {}

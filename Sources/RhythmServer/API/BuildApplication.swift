@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// Builds the HTTP application: calendar feeds under /feeds and a liveness probe at /healthz.
@@ -7,7 +8,8 @@ import Logging
 /// `feeds` through `cache`; the daemon keeps the cache so that it can call `invalidateAll()` when
 /// the configuration or the store changes. `addRoutes` mounts more of Rhythm (the JSON API)
 /// on the same router, after the feeds; `observer` hears of every answered request, and
-/// `onServerRunning` is called once the socket listens.
+/// `onServerRunning` is called once the socket listens. Connections are bounded in time and
+/// number as ``BoundedHTTP1Channel`` and ``ConnectionGovernor`` explain.
 public func buildApplication(
     configuration: ServerConfiguration,
     feeds: some FeedProvider,
@@ -23,11 +25,17 @@ public func buildApplication(
     router.get("/healthz") { _, _ in "ok" }
     FeedController(feeds: feeds, cache: cache, maxAge: configuration.feedMaxAge).addRoutes(to: router)
     addRoutes(router)
+    let governor = ConnectionGovernor(maximumConnections: configuration.maximumConnections)
+    let idleTimeout = configuration.idleTimeout
     return Application(
         router: router,
+        server: HTTPServerBuilder { responder in
+            BoundedHTTP1Channel(responder: responder, idleTimeout: idleTimeout, governor: governor)
+        },
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port),
-            serverName: configuration.serverName
+            serverName: configuration.serverName,
+            availableConnectionsDelegate: governor.acceptLimit
         ),
         onServerRunning: { _ in await onServerRunning() },
         logger: logger

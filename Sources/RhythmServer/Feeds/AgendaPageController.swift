@@ -42,7 +42,7 @@ public struct AgendaPageController<Pages: AgendaPageProvider>: Sendable {
                 .contentLength: String(body.readableBytes),
                 .cacheControl: "private, max-age=60",
                 .xContentTypeOptions: "nosniff",
-                HTTPField.Name("Referrer-Policy")!: "no-referrer",
+                .referrerPolicy: "no-referrer",
                 HTTPField.Name("Content-Security-Policy")!: "default-src 'none'; style-src 'unsafe-inline'",
             ],
             body: ResponseBody(byteBuffer: body)

@@ -77,6 +77,9 @@ struct FeedController<Provider: FeedProvider>: Sendable {
         }
         headers[.contentType] = "text/calendar; charset=utf-8"
         headers[.xContentTypeOptions] = "nosniff"
+        // A private feed's URL is its token: a browser that shows the feed must not send it on
+        // as a referrer. The public feed says the same, so no feed can be served without it.
+        headers[.referrerPolicy] = "no-referrer"
         if gzip {
             headers[.contentEncoding] = "gzip"
         }
