@@ -85,6 +85,7 @@ let package = Package(
                 "RhythmServer", "ICalendar",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -145,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "RhythmDaemonTests",
             dependencies: [
-                "RhythmDaemon", "RhythmAgenda", "RhythmCore", "RhythmDelivery", "RhythmStore",
+                "RhythmDaemon", "RhythmAgenda", "RhythmConfig", "RhythmCore", "RhythmDelivery", "RhythmStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -58,6 +58,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             StandardError.print("error: \(error.description)")
             throw ExitCode(DatabaseOptions.failureStatus)
+        } catch is ListenError {
+            // Logged by the service already, at error level.
+            throw ExitCode(ListenError.exitStatus)
         } catch let error as AgendaTemplateError {
             StandardError.print(error.description)
             throw ExitCode(78)

@@ -49,6 +49,8 @@ public struct RhythmService: Sendable {
 
     /// Runs until a shutdown signal arrives. Refuses to start on a damaged database (a
     /// ``StoreError`` with the code `damaged-database`), which would only fail write after write.
+    /// When the server cannot listen, logs why at error level and throws the ``ListenError``
+    /// once the other services have stopped, without ever telling systemd `READY=1`.
     public func run() async throws {
         try store.checkIntegrity()
         let now = Date()
@@ -107,20 +109,31 @@ public struct RhythmService: Sendable {
         for problem in readiness.problems() {
             logger.warning("not ready: \(problem)")
         }
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                // Stopped in reverse: first the server stops accepting, the dispatcher finishes
-                // its sends, and the watchdog keeps pinging until then. Each has a name for the
-                // group's log lines, which would otherwise print the whole service value.
-                services: [
-                    .init(service: watchdog, serviceName: "watchdog"),
-                    .init(service: dispatcher, serviceName: "dispatcher"),
-                    .init(service: reloader, serviceName: "reloader"),
-                    .init(service: application, serviceName: "http-server"),
-                    .init(service: StoppingAnnouncer(notifier: notifier), serviceName: "stopping-announcer"),
-                ],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
-        try await group.run()
+        var groupConfiguration = ServiceGroupConfiguration(
+            // Stopped in reverse: first the server stops accepting, the dispatcher finishes
+            // its sends, and the watchdog keeps pinging until then. Each has a name for the
+            // group's log lines, which would otherwise print the whole service value.
+            services: [
+                .init(service: watchdog, serviceName: "watchdog"),
+                .init(service: dispatcher, serviceName: "dispatcher"),
+                .init(service: reloader, serviceName: "reloader"),
+                .init(
+                    service: HTTPServerService(
+                        application: application, host: settings.listenHost, port: settings.listenPort),
+                    serviceName: "http-server"),
+                .init(service: StoppingAnnouncer(notifier: notifier), serviceName: "stopping-announcer"),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        // Every service ends when cancelled (one of them failed); should one ever not, the
+        // process still ends instead of running on without serving. Longer than a send in flight.
+        groupConfiguration.maximumCancellationDuration = .seconds(DispatcherHealth.stallLimit)
+        let group = ServiceGroup(configuration: groupConfiguration)
+        do {
+            try await group.run()
+        } catch let error as ListenError {
+            logger.error("\(error.description)", metadata: ["error.code": "\(error.code)"])
+            throw error
+        }
     }
 }

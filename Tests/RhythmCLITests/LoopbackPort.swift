@@ -13,6 +13,13 @@ enum LoopbackPort {
             let descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         defer { close(descriptor) }
+        guard let port = bindToAnyPort(descriptor) else { preconditionFailure("cannot bind a socket on 127.0.0.1") }
+        return port
+    }
+
+    /// Binds the TCP socket `descriptor` to 127.0.0.1 at a port the kernel picks; returns the
+    /// port, or nil when it cannot be bound.
+    static func bindToAnyPort(_ descriptor: Int32) -> Int? {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -23,7 +30,6 @@ enum LoopbackPort {
                 bind(descriptor, socketAddress, length) == 0 && getsockname(descriptor, socketAddress, &length) == 0
             }
         }
-        precondition(bound, "cannot bind a socket on 127.0.0.1")
-        return Int(UInt16(bigEndian: address.sin_port))
+        return bound ? Int(UInt16(bigEndian: address.sin_port)) : nil
     }
 }

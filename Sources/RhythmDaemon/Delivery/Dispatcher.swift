@@ -116,8 +116,8 @@ public struct Dispatcher: Sendable {
 
         func run() async throws -> Summary {
             var summary = Summary()
-            // Stopping: what is claimed finishes, nothing new is claimed.
-            while !Task.isShuttingDownGracefully {
+            // Stopping or cancelled: what is claimed finishes, nothing new is claimed.
+            while !Task.shouldStopService {
                 let claimed = try dispatcher.store.claimDue(
                     now: claimedAt, limit: Dispatcher.batchSize, channelID: channelID)
                 if claimed.isEmpty { return summary }
@@ -131,7 +131,7 @@ public struct Dispatcher: Sendable {
                         summary.count(stored?.status, held: stored?.isHeld ?? false)
                         dispatcher.health?.progressed(at: clock())
                         dispatcher.metrics?.recordDelivery(channel: channelID, result: Self.result(of: stored))
-                        if Task.isShuttingDownGracefully, !pending.isEmpty {
+                        if Task.shouldStopService, !pending.isEmpty {
                             // Handed back untouched, for the next start to send.
                             try dispatcher.store.release(keys: pending.map(\.key), now: clock())
                             pending = []

@@ -17,8 +17,9 @@ import ServiceLifecycle
 /// its usefulness, skipped, but never repeated or silently lost. Changes written by another
 /// process (the command line) are noticed at the next wake-up.
 ///
-/// On graceful shutdown it stops claiming, lets the sends in flight finish and record their
-/// outcome, and returns.
+/// On graceful shutdown, and when its task is cancelled (another service of the group
+/// failed), it stops claiming, lets the sends in flight finish and record their outcome, and
+/// returns.
 struct DispatcherService: Service {
     /// The longest the dispatcher sleeps without looking at the clock and the store.
     static let longestSleep: TimeInterval = 300
@@ -58,7 +59,7 @@ struct DispatcherService: Service {
         defer { transport.shutdown() }
         var planned: PlanMark?
         var announcedGeneration = 0
-        while !Task.isShuttingDownGracefully {
+        while !Task.shouldStopService {
             let snapshot = current.snapshot
             let channels = DeliveryChannels(
                 initiative: snapshot.configuration.initiative, transport: transport,
@@ -152,10 +153,10 @@ struct DispatcherService: Service {
     }
 
     /// Takes the dispatch lock, waiting while a `rhythm dispatch --once` run holds it; nil
-    /// when the service stops first.
+    /// when the service stops or is cancelled first.
     private func acquireLock() async throws -> DispatchLock? {
         var warned = false
-        while !Task.isShuttingDownGracefully {
+        while !Task.shouldStopService {
             if let lock = try DispatchLock.acquire(forDatabaseAt: databasePath) { return lock }
             if !warned {
                 logger.warning("another dispatcher holds the lock; waiting for it to finish")

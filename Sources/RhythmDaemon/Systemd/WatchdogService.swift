@@ -27,12 +27,11 @@ struct WatchdogService: Service {
             try await gracefulShutdown()
             return
         }
-        while !Task.isShuttingDownGracefully {
+        while !Task.shouldStopService {
             if health.isHealthy(now: Date()) {
                 notifier.notify("WATCHDOG=1")
             }
             try? await Task.sleep(for: interval)
-            if Task.isCancelled { return }
         }
     }
 }
