@@ -99,6 +99,39 @@ struct SimulateDispatchAgreementTests {
         }
     }
 
+    @Test("simulate says why a Friday-evening reminder goes out on Monday: quiet hours, then the weekend")
+    func quietHoursOntoTheWeekend() throws {
+        let config = try RhythmProcess.temporaryFile(
+            named: "rhythm.yaml",
+            containing: """
+                initiative:
+                  { name: Quiet Test, time_zone: Europe/London, domain: quiet.example,
+                    quiet_hours: { from: "18:00", to: "08:00" } }
+                people:
+                  - { id: ben, name: Ben, email: ben@quiet.example }
+                series:
+                  - { id: evening, title: Evening table, kind: team, start: 2027-03-15T19:00, duration: 1h,
+                      attendees: { people: [ben] } }
+                channels:
+                  - { id: email, type: email, from: Backbone <backbone@quiet.example> }
+                reminders:
+                  - { id: nag, for: meetings, before: 3 days, channel: email, to: attendees,
+                      on_non_business_days: next-business-day }
+
+                """)
+        let database = URL(fileURLWithPath: config).deletingLastPathComponent().appendingPathComponent("rhythm.sqlite")
+        let result = try RhythmProcess.run([
+            "simulate", "--config", config, "--database", database.path, "--from", "2027-03-10", "--days", "7",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardOutput.contains(
+                "Mon 2027-03-15 08:00 +00:00  email    Ben <ben@quiet.example>  reminder: Evening table, "
+                    + "Mon 2027-03-15 19:00–20:00 +00:00 (moved from Fri 2027-03-12 19:00 +00:00: "
+                    + "quiet hours defer it to 08:00; Saturday 2027-03-13 is a weekend day)"),
+            "\(result.standardOutput)")
+    }
+
     /// A daily meeting five hours from now in London, agendas two days before it (so the
     /// agendas of today's and tomorrow's meetings are already due), a daily nag about an action
     /// due three days ago, Ann wanting invitations and Ben a daily digest; e-mail into a Maildir.

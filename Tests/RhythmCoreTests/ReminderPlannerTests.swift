@@ -437,6 +437,69 @@ enum ReminderFixtures {
         #expect(F.plan(initiative).isEmpty)
     }
 
+    // MARK: Quiet hours and business days together
+
+    /// An initiative with quiet hours from 18:00 to 08:00 and one meeting at `start` in `zone`,
+    /// attended by the person who lives there, reminded of it `daysBefore` days before.
+    static func eveningMeeting(
+        in zone: TimeZone, start: String, daysBefore: Int, policy: ReminderRule.NonBusinessDays
+    ) -> Initiative {
+        let attendee = zone == F.melbourne ? "ana" : "ben"
+        let series = MeetingSeries(
+            id: "evening", title: "Evening table", kind: .leadership, start: ScheduleFixtures.local(start),
+            duration: .seconds(3600), timeZone: zone, organizerID: attendee,
+            attendees: Attendees(personIDs: [attendee]), recurrence: nil, exceptions: [], holidayPolicy: .ignore)
+        return F.initiative(
+            series: [series],
+            rules: [
+                Self.rule(
+                    "nag", .meetings(seriesIDs: []), .before(F.days(daysBefore, .days)), to: .attendees,
+                    onNonBusinessDays: policy)
+            ],
+            holidays: [Self.shutdown], quietHours: QuietHours(start: F.time("18:00"), end: F.time("08:00")))
+    }
+
+    @Test(
+        "a Friday 19:00 reminder deferred by quiet hours to Saturday goes on to the next business day at 08:00",
+        arguments: [
+            // Monday 15 March 19:00; three days before is Friday 12 March 19:00.
+            (F.melbourne, "2027-03-15T19:00:00", 3, "2027-03-12T19:00:00", "2027-03-15T08:00:00", "2027-03-13"),
+            (F.london, "2027-03-15T19:00:00", 3, "2027-03-12T19:00:00", "2027-03-15T08:00:00", "2027-03-13"),
+            // Tuesday 5 January 19:00; eighteen days before is Friday 18 December 19:00, the
+            // evening before the weekend that opens the shutdown: Monday 4 January, 08:00.
+            (F.melbourne, "2027-01-05T19:00:00", 18, "2026-12-18T19:00:00", "2027-01-04T08:00:00", "2026-12-19"),
+            (F.london, "2027-01-05T19:00:00", 18, "2026-12-18T19:00:00", "2027-01-04T08:00:00", "2026-12-19"),
+        ])
+    func quietHoursThenBusinessDays(
+        zone: TimeZone, start: String, daysBefore: Int, planned: String, expected: String, saturday: String
+    ) throws {
+        let initiative = Self.eveningMeeting(in: zone, start: start, daysBefore: daysBefore, policy: .nextBusinessDay)
+        let plan = F.plan(initiative, from: "2026-12-01T00:00:00Z")
+        let reminder = try #require(plan.first)
+        #expect(plan.count == 1)
+        #expect(reminder.due == F.at(expected, zone))
+        #expect(
+            reminder.adjustment
+                == Reminder.Adjustment(
+                    plannedDue: F.at(planned, zone),
+                    reason: "quiet hours defer it to 08:00; Saturday \(saturday) is a weekend day"))
+    }
+
+    @Test("a rule that skips non-business days skips a reminder quiet hours defer onto one, and says so")
+    func quietHoursThenSkip() {
+        let initiative = Self.eveningMeeting(
+            in: F.london, start: "2027-03-15T19:00:00", daysBefore: 3, policy: .skip)
+        let (plan, skipped) = ReminderPlanner.planWithSkips(
+            initiative: initiative, window: ScheduleFixtures.window("2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z"),
+            actions: [], results: [], now: ScheduleFixtures.instant("2027-01-01T00:00:00Z"))
+        #expect(plan.isEmpty)
+        #expect(skipped.map(\.reminder.due) == [F.at("2027-03-12T19:00:00", F.london)])
+        #expect(
+            skipped.map(\.reason) == [
+                "quiet hours defer it to 08:00; Saturday 2027-03-13 is a weekend day; its rule skips such days"
+            ])
+    }
+
     // MARK: Digests
 
     @Test("a digest gathers one person's e-mail reminders of a local day at 07:30; chat posts stay apart")

@@ -19,7 +19,9 @@ import Foundation
 /// - `business-days` count Monday to Friday; the initiative's holiday periods do not stretch
 ///   the count. A reminder that lands on a weekend or in a holiday period is sent, skipped or
 ///   moved to the next or previous business day as its rule says (see
-///   `ReminderPlanner+BusinessDays.swift`), before quiet hours are applied.
+///   `ReminderPlanner+BusinessDays.swift`), before quiet hours are applied; where quiet hours
+///   then defer it onto a non-business day, the rule applies again (see
+///   `ReminderPlanner+Placement.swift`).
 /// - Quiet hours are read in the recipient's zone with the person's own hours, else the
 ///   initiative's; a chat post uses the initiative's hours and zone. A reminder deferred
 ///   past its useful-until is dropped.
@@ -71,13 +73,13 @@ public enum ReminderPlanner {
         var kept: [Reminder] = []
         var skipped: [SkippedReminder] = []
         for candidate in candidates {
-            switch context.placedOnBusinessDay(candidate) {
+            switch context.placed(candidate) {
             case .kept(let reminder): kept.append(reminder)
             case .skipped(let skip): skipped.append(skip)
+            case nil: break
             }
         }
-        let deferred = kept.compactMap(context.deferredForQuietHours).filter { $0.due < $0.usefulUntil }
-        let reminders = context.gatheringDigests(deferred)
+        let reminders = context.gatheringDigests(kept)
             .filter { window.start <= $0.due && $0.due < window.end }
             .sorted { ($0.due, $0.key) < ($1.due, $1.key) }
         let skippedInWindow = skipped.filter { window.start <= $0.reminder.due && $0.reminder.due < window.end }
@@ -159,7 +161,7 @@ extension ReminderPlanner {
         }
 
         /// The reminder moved out of its recipient's quiet hours.
-        func deferredForQuietHours(_ reminder: Reminder) -> Reminder? {
+        func deferredForQuietHours(_ reminder: Reminder) -> Reminder {
             let (quietHours, zone) = quietHours(for: reminder.recipient)
             guard let quietHours else { return reminder }
             let due = quietHours.deferring(reminder.due, in: zone)
