@@ -8,13 +8,16 @@ enum WorkArguments {
     /// Who the audit trail names for a change made on the command line: `cli:<user>`, the
     /// user from `USER`, else `LOGNAME`, else plain `cli`; and, when the command runs through
     /// sudo as another user (`sudo -u rhythm`, as the README advises), the person who ran
-    /// sudo from `SUDO_USER`: `cli:rhythm (sudo: alice)`. Without that, every change made
-    /// the recommended way would be audited as the service account.
+    /// sudo from `SUDO_USER`: `cli:rhythm (sudo: alice)`, or through doas from `DOAS_USER`:
+    /// `cli:rhythm (doas: alice)`. Without that, every change made the recommended way would
+    /// be audited as the service account.
     static func actor(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let user = [environment["USER"], environment["LOGNAME"]].lazy.compactMap { $0 }.first { !$0.isEmpty }
         let actor = user.map { "cli:\($0)" } ?? "cli"
-        guard let invoker = environment["SUDO_USER"], !invoker.isEmpty, invoker != user else { return actor }
-        return "\(actor) (sudo: \(invoker))"
+        for (tool, invoker) in [("sudo", environment["SUDO_USER"]), ("doas", environment["DOAS_USER"])] {
+            if let invoker, !invoker.isEmpty, invoker != user { return "\(actor) (\(tool): \(invoker))" }
+        }
+        return actor
     }
 
     /// Reads `2027-04-06` for the option `name`.

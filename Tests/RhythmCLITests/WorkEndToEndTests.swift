@@ -19,7 +19,9 @@ import Testing
     ) throws -> RhythmProcess.Result {
         try RhythmProcess.run(
             arguments + (configured ? ["--config", RhythmProcess.exampleConfiguration] : []),
-            environment: ["RHYTHM_DATABASE": database, "USER": user, "SUDO_USER": ""].merging(environment) { $1 })
+            environment: ["RHYTHM_DATABASE": database, "USER": user, "SUDO_USER": "", "DOAS_USER": ""].merging(
+                environment
+            ) { $1 })
     }
 
     /// Runs a command that must succeed and returns its standard output.
@@ -253,11 +255,13 @@ import Testing
         #expect(try store.allIndicatorResults().isEmpty)
     }
 
-    @Test("a change made through sudo is audited as the account and the person who ran sudo")
+    @Test("a change made through sudo or doas is audited as the account and the person who ran it")
     func sudoActor() throws {
         let cases: [([String: String], String)] = [
             (["USER": "rhythm", "LOGNAME": "rhythm", "SUDO_USER": "alice"], "cli:rhythm (sudo: alice)"),
             (["USER": "alice", "LOGNAME": "alice", "SUDO_USER": "alice"], "cli:alice"),
+            (["USER": "rhythm", "LOGNAME": "rhythm", "DOAS_USER": "carol"], "cli:rhythm (doas: carol)"),
+            (["USER": "carol", "LOGNAME": "carol", "DOAS_USER": "carol"], "cli:carol"),
             (["USER": "", "LOGNAME": "bob"], "cli:bob"),
         ]
         for (environment, _) in cases {
@@ -268,7 +272,9 @@ import Testing
         let store = try AppDatabase.open(path: database)
         let actors = try store.auditEntries(entity: nil, entityID: nil, limit: 10).map(\.actor)
         #expect(actors == cases.reversed().map(\.1))
-        #expect(try succeed(["audit"]).contains("cli:rhythm (sudo: alice)"))
+        let audit = try succeed(["audit"])
+        #expect(audit.contains("cli:rhythm (sudo: alice)"))
+        #expect(audit.contains("cli:rhythm (doas: carol)"))
     }
 
     @Test("audit lists every change with its actor, newest first, filtered by entity and id")
