@@ -38,6 +38,9 @@ extension AppDatabase {
         migrator.registerMigration("v5-outbox-subject") { db in
             try addOutboxKindAndSubject(in: db)
         }
+        migrator.registerMigration("v6-answers") { db in
+            try createAnswerTables(in: db)
+        }
         return migrator
     }
 }
@@ -186,5 +189,66 @@ extension AppDatabase {
                     WHEN substr(key, 1, 7) = 'digest|' THEN 'digest'
                 END
                 """)
+    }
+}
+
+extension AppDatabase {
+    /// What people answer through their links: the links themselves (only hashes), attendance
+    /// per occurrence and reminder opt-outs; the audit trail learns to name the last two.
+    fileprivate static func createAnswerTables(in db: Database) throws {
+        try db.create(table: "answer_link") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("public_id", .text).notNull().unique()
+            table.column("person_id", .text).notNull()
+            table.column("purpose", .text).notNull()
+                .check { ["page", "attendance", "agenda-item", "action", "indicator", "opt-out"].contains($0) }
+            table.column("subject", .text).notNull()
+            table.column("token_hash", .text).notNull().unique()
+            table.column("created_at", .datetime).notNull()
+            table.column("expires_at", .datetime)
+            table.column("revoked_at", .datetime)
+            table.column("last_used_at", .datetime)
+        }
+        try db.create(index: "answer_link_on_person", on: "answer_link", columns: ["person_id"])
+        try db.create(table: "attendance") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("series_id", .text).notNull()
+            table.column("occurrence_date", .text).notNull().check { length($0) == 10 }
+            table.column("person_id", .text).notNull()
+            table.column("response", .text).notNull()
+                .check { ["attending", "tentative", "apologies"].contains($0) }
+            table.column("note", .text)
+            table.column("delegate_id", .text)
+            table.column("answered_by", .text).notNull()
+            table.column("answered_at", .datetime).notNull()
+            table.uniqueKey(["series_id", "occurrence_date", "person_id"])
+        }
+        try db.create(index: "attendance_on_person", on: "attendance", columns: ["person_id"])
+        try db.create(table: "reminder_opt_out") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("person_id", .text).notNull()
+            table.column("rule_id", .text).notNull()
+            table.column("created_by", .text).notNull()
+            table.column("created_at", .datetime).notNull()
+            table.uniqueKey(["person_id", "rule_id"])
+        }
+        // SQLite cannot change a CHECK constraint: the trail is copied into a table with the
+        // wider one, ids and all, so that the change counter never goes back.
+        try db.create(table: "audit_entry_v6") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("at", .datetime).notNull()
+            table.column("actor", .text).notNull()
+            table.column("entity", .text).notNull().check {
+                ["action", "agenda-item", "indicator-result", "attendance", "reminder-opt-out"].contains($0)
+            }
+            table.column("entity_id", .integer).notNull()
+            table.column("change", .text).notNull().check { ["created", "updated", "deleted"].contains($0) }
+            table.column("details", .text).notNull()
+        }
+        try db.execute(
+            sql: "INSERT INTO audit_entry_v6 SELECT id, at, actor, entity, entity_id, change, details FROM audit_entry")
+        try db.drop(table: "audit_entry")
+        try db.rename(table: "audit_entry_v6", to: "audit_entry")
+        try db.create(index: "audit_entry_on_entity", on: "audit_entry", columns: ["entity", "entity_id"])
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 
-/// One change to an action, an agenda item or an indicator result: who made it, when, and
-/// what the changed fields were before and after.
+/// One change to an action, an agenda item, an indicator result, an attendance answer or a
+/// reminder opt-out: who made it, when, and what the changed fields were before and after.
 ///
 /// Written in the same transaction as the change itself, so the trail can never miss one.
 public struct AuditEntry: Hashable, Sendable {
     /// The kinds of record the trail covers, as written in `entity`.
-    public static let entities = ["action", "agenda-item", "indicator-result"]
+    public static let entities = [
+        "action", "agenda-item", "indicator-result", "attendance", "reminder-opt-out",
+    ]
     /// The kinds of change, as written in `change`.
     public static let changes = ["created", "updated", "deleted"]
 
@@ -16,7 +18,7 @@ public struct AuditEntry: Hashable, Sendable {
     public let at: Date
     /// Who made it: `cli:<login>`, `api:<token public id>`, or whatever the caller passed.
     public let actor: String
-    /// `action`, `agenda-item` or `indicator-result`.
+    /// One of `entities`.
     public let entity: String
     /// The id of the changed record.
     public let entityID: Int64
