@@ -54,4 +54,15 @@ public struct IssuedAnswerLink: Sendable, CustomStringConvertible, CustomDebugSt
     }
 
     public var debugDescription: String { description }
+
+    /// The link as people click it: `<base>/me/<token>` for the person's page,
+    /// `<base>/a/<token>` for everything else; `base` has no trailing slash.
+    public func url(base: String) -> String {
+        Self.path(for: record.subject, token: token, base: base)
+    }
+
+    /// The path a link with `subject` and `token` has under `base`.
+    public static func path(for subject: AnswerLinkSubject, token: String, base: String) -> String {
+        subject == .page ? "\(base)/me/\(token)" : "\(base)/a/\(token)"
+    }
 }
