@@ -113,6 +113,12 @@ extension ConfigurationDecoder {
         return report(DurationText.seconds(in: text), value).map { Duration.seconds($0) }
     }
 
+    /// How long something keeps working, such as `30d`, in seconds.
+    func lifetime(_ value: ConfigValue) -> TimeInterval? {
+        guard let text = text(value) else { return nil }
+        return report(LifetimeText.seconds(in: text), value).map(TimeInterval.init)
+    }
+
     func reminderOffset(_ value: ConfigValue) -> ReminderOffset? {
         guard let text = text(value) else { return nil }
         return report(ReminderOffsetText.offset(in: text), value)

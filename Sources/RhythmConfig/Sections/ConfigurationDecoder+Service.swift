@@ -7,7 +7,9 @@ extension ConfigurationDecoder {
     func serviceSettings(_ value: ConfigValue?) -> ServiceSettings? {
         var settings = ServiceSettings()
         guard let value else { return settings }
-        guard let fields = fields(of: value, allowed: ["listen", "public_url", "database"]) else { return nil }
+        guard let fields = fields(of: value, allowed: ["listen", "public_url", "database", "answer_links"]) else {
+            return nil
+        }
         var valid = true
         if let listen = fields.optional("listen") {
             if let (host, port) = listenAddress(listen) {
@@ -31,7 +33,27 @@ extension ConfigurationDecoder {
                 valid = false
             }
         }
+        if let answerLinks = fields.optional("answer_links") {
+            if let lifetimes = answerLinkLifetimes(answerLinks) {
+                settings.answerLinks = lifetimes
+            } else {
+                valid = false
+            }
+        }
         return valid ? settings : nil
+    }
+
+    /// `service.answer_links`: `after_subject` and `personal_page`, each a lifetime such as
+    /// `30d`; a key left out keeps its default.
+    private func answerLinkLifetimes(_ value: ConfigValue) -> AnswerLinkLifetimes? {
+        guard let fields = fields(of: value, allowed: ["after_subject", "personal_page"]) else { return nil }
+        var lifetimes = AnswerLinkLifetimes()
+        let afterSubject = fields.optional("after_subject").map(lifetime)
+        let personalPage = fields.optional("personal_page").map(lifetime)
+        guard afterSubject != .some(nil), personalPage != .some(nil) else { return nil }
+        if let afterSubject = afterSubject ?? nil { lifetimes.afterSubject = afterSubject }
+        if let personalPage = personalPage ?? nil { lifetimes.personalPage = personalPage }
+        return lifetimes
     }
 
     /// `service.database`: a file path; a relative one starts at the configuration file's
