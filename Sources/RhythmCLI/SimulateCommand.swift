@@ -77,7 +77,7 @@ struct SimulateCommand: ParsableCommand {
             let dueNow = includesNow ? try DispatchPreview(configuration: loaded, store: store, now: now).messages : []
             let (planned, skipped) = ReminderPlanner.planWithSkips(
                 initiative: initiative, window: window, actions: try store.openActions(),
-                results: try store.allIndicatorResults(), now: now)
+                results: try store.allIndicatorResults(), optOuts: try store.reminderOptOuts(personID: nil), now: now)
             return (dueNow, planned.filter { !includesNow || $0.due > now }, skipped)
         }
         let lines =

@@ -30,6 +30,8 @@ import Foundation
 ///   instants of the plan do not depend on it, so planning twice gives the same reminders.
 /// - An action or indicator whose owner is not a known person produces nothing, and so
 ///   does an audience that does not fit the subject (the configuration check refuses both).
+/// - A person who opted out of a rule (`optOuts`) gets no e-mail of that rule, alone or in a
+///   digest; a chat post is not addressed to anyone in particular, so opt-outs leave it as is.
 public enum ReminderPlanner {
     /// When reminders about things due on a date go out, in the owner's zone.
     public static let workdayStart = LocalTime(hour: 9, minute: 0)!
@@ -43,9 +45,12 @@ public enum ReminderPlanner {
         window: DateInterval,
         actions: [Action],
         results: [IndicatorResult],
+        optOuts: [ReminderOptOut] = [],
         now: Date
     ) -> [Reminder] {
-        planWithSkips(initiative: initiative, window: window, actions: actions, results: results, now: now).reminders
+        planWithSkips(
+            initiative: initiative, window: window, actions: actions, results: results, optOuts: optOuts, now: now
+        ).reminders
     }
 
     /// The reminders of `plan`, and those the rules planned in `window` that will not go out
@@ -55,9 +60,10 @@ public enum ReminderPlanner {
         window: DateInterval,
         actions: [Action],
         results: [IndicatorResult],
+        optOuts: [ReminderOptOut] = [],
         now: Date
     ) -> (reminders: [Reminder], skipped: [SkippedReminder]) {
-        let context = Context(initiative: initiative, window: window)
+        let context = Context(initiative: initiative, window: window, optOuts: optOuts)
         var candidates: [Reminder] = []
         for rule in initiative.reminderRules {
             guard let channel = initiative.channels.first(where: { $0.id == rule.channelID }) else { continue }
@@ -98,16 +104,19 @@ extension ReminderPlanner {
         /// Monday to Friday, whatever the holidays: what offsets in business days count in.
         let weekdays: BusinessCalendar
         let people: [String: Person]
+        /// The rules each person opted out of, by person id.
+        let optedOut: [String: Set<String>]
         /// The instants in which subjects are looked for: wide enough that every reminder
         /// which can land in the window, after quiet hours and digests, is found.
         let span: DateInterval
 
-        init(initiative: Initiative, window: DateInterval) {
+        init(initiative: Initiative, window: DateInterval, optOuts: [ReminderOptOut]) {
             self.initiative = initiative
             self.window = window
             calendar = BusinessCalendar(holidays: initiative.holidays)
             weekdays = BusinessCalendar(holidays: [])
             people = Dictionary(initiative.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            optedOut = Dictionary(grouping: optOuts, by: \.personID).mapValues { Set($0.map(\.ruleID)) }
             let slack: TimeInterval = 2 * 86_400
             let lookahead = Self.lookahead(for: initiative)
             span = DateInterval(start: window.start - slack, end: window.end + lookahead + slack)
@@ -135,7 +144,8 @@ extension ReminderPlanner {
             }.max() ?? 0
         }
 
-        /// One e-mail per person, or one chat post mentioning those with a handle.
+        /// One e-mail per person who has not opted out of the rule, or one chat post mentioning
+        /// those with a handle.
         func reminders(
             rule: ReminderRule, channel: Channel, personIDs: [String], subject: Reminder.Subject, subjectKey: String,
             repetition: Int, due: Date, usefulUntil: Date
@@ -144,7 +154,7 @@ extension ReminderPlanner {
             let unique = personIDs.filter { people[$0] != nil && seen.insert($0).inserted }
             let content: Reminder.ContentKind = rule.content == .agenda ? .agenda : .reminder
             if channel.kind.isEmail {
-                return unique.map { personID in
+                return unique.filter { optedOut[$0]?.contains(rule.id) != true }.map { personID in
                     Reminder(
                         key: "\(rule.id)|\(subjectKey)|person:\(personID)|\(channel.id)", due: due,
                         usefulUntil: usefulUntil, rule: rule, channel: channel, recipient: .person(personID),
