@@ -38,6 +38,10 @@ public struct EmailMessage: Hashable, Sendable {
     public var html: String
     /// An invitation to add as a `text/calendar` alternative and an `.ics` attachment.
     public var calendar: CalendarAttachment?
+    /// The https address that stops messages like this one for its recipient with a single
+    /// POST, sent as `List-Unsubscribe` with `List-Unsubscribe-Post: List-Unsubscribe=One-Click`
+    /// (RFC 8058), which mailbox providers turn into an "Unsubscribe" button.
+    public var oneClickUnsubscribe: URL?
     /// What makes this delivery unique (rule, occurrence, recipient, channel): the source of
     /// the Message-ID and of the MIME boundaries.
     public var deliveryKey: String
@@ -51,6 +55,7 @@ public struct EmailMessage: Hashable, Sendable {
         text: String,
         html: String,
         calendar: CalendarAttachment? = nil,
+        oneClickUnsubscribe: URL? = nil,
         deliveryKey: String,
         date: Date
     ) {
@@ -60,6 +65,7 @@ public struct EmailMessage: Hashable, Sendable {
         self.text = text
         self.html = html
         self.calendar = calendar
+        self.oneClickUnsubscribe = oneClickUnsubscribe
         self.deliveryKey = deliveryKey
         self.date = date
     }
@@ -93,6 +99,8 @@ public struct EmailMessage: Hashable, Sendable {
             }
         }
 
+        let unsubscribe = try oneClickUnsubscribe.map(Self.unsubscribeAddress)
+
         let hash = keyHash
         let alternativeBoundary = "=_rhythm_alt_\(hash.prefix(16))"
         let mixedBoundary = "=_rhythm_mixed_\(hash.prefix(16))"
@@ -106,6 +114,9 @@ public struct EmailMessage: Hashable, Sendable {
             "MIME-Version: 1.0",
             "Auto-Submitted: auto-generated",
         ]
+        if let unsubscribe {
+            headers += ["List-Unsubscribe: <\(unsubscribe)>", "List-Unsubscribe-Post: List-Unsubscribe=One-Click"]
+        }
 
         var alternative = [
             part(
@@ -151,6 +162,21 @@ public struct EmailMessage: Hashable, Sendable {
             body = alternativeBody
         }
         return Array((headers.joined(separator: "\r\n") + "\r\n\r\n" + body).utf8)
+    }
+
+    /// The unsubscribe address as it goes between angle brackets: RFC 8058 asks for https,
+    /// and the header allows no spaces, angle brackets or line breaks inside.
+    private static func unsubscribeAddress(_ url: URL) throws(DeliveryError) -> String {
+        let text = url.absoluteString
+        guard url.scheme?.lowercased() == "https", url.host != nil else {
+            throw DeliveryError(.invalidHeader, "the one-click unsubscribe address must be an https URL")
+        }
+        guard text.utf8.allSatisfy({ $0 > 32 && $0 < 127 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") })
+        else {
+            throw DeliveryError(
+                .invalidHeader, "the one-click unsubscribe address must be printable ASCII without spaces or brackets")
+        }
+        return text
     }
 
     private func part(contentType: String, encoding: String, body: String, disposition: String? = nil) -> String {
