@@ -10,29 +10,41 @@ extension AppDatabase {
         personID: String, subject: AnswerLinkSubject, expiresAt: Date?, now: Date
     ) throws(StoreError) -> IssuedAnswerLink {
         try write { db in
-            var publicID = FeedToken.generatePublicID()
-            while try Bool.fetchOne(db, sql: "SELECT 1 FROM answer_link WHERE public_id = ?", arguments: [publicID])
-                != nil
-            {
-                publicID = FeedToken.generatePublicID()
-            }
-            let token = FeedToken.generate()
-            try db.execute(
-                sql: """
-                    INSERT INTO answer_link (public_id, person_id, purpose, subject, token_hash, created_at, expires_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    publicID, personID, subject.purpose.rawValue, subject.subjectText, FeedToken.hash(token), now,
-                    expiresAt,
-                ]
-            )
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM answer_link WHERE public_id = ?", arguments: [publicID])
-            else { throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "answer_link lost a row") }
-            return IssuedAnswerLink(token: token, record: try AnswerLinkRecord(row: row))
+            try Self.insertAnswerLink(
+                AnswerLinkRequest(personID: personID, subject: subject, expiresAt: expiresAt), now: now, in: db)
         }
+    }
+
+    /// Issues every link of `requests` in one transaction, in order: all of them or, when
+    /// the store fails, none. A message's links are issued together this way.
+    public func issueAnswerLinks(_ requests: [AnswerLinkRequest], now: Date) throws(StoreError) -> [IssuedAnswerLink] {
+        try write { db in try requests.map { try Self.insertAnswerLink($0, now: now, in: db) } }
+    }
+
+    private static func insertAnswerLink(_ request: AnswerLinkRequest, now: Date, in db: Database) throws
+        -> IssuedAnswerLink
+    {
+        var publicID = FeedToken.generatePublicID()
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM answer_link WHERE public_id = ?", arguments: [publicID])
+            != nil
+        {
+            publicID = FeedToken.generatePublicID()
+        }
+        let token = FeedToken.generate()
+        try db.execute(
+            sql: """
+                INSERT INTO answer_link (public_id, person_id, purpose, subject, token_hash, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                publicID, request.personID, request.subject.purpose.rawValue, request.subject.subjectText,
+                FeedToken.hash(token), now, request.expiresAt,
+            ]
+        )
+        guard
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM answer_link WHERE public_id = ?", arguments: [publicID])
+        else { throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "answer_link lost a row") }
+        return IssuedAnswerLink(token: token, record: try AnswerLinkRecord(row: row))
     }
 
     /// The link `token` names when it works at `now`; nil when the token is malformed,
