@@ -75,7 +75,11 @@ struct ConfigurationReloader: Service {
             return false
         }
         if loaded.service != settings {
-            logger.warning("service.listen, service.public_url and service.database take effect only after a restart")
+            logger.warning(
+                """
+                service.listen, service.public_url, service.database and service.answer_links take effect only \
+                after a restart
+                """)
         }
         for warning in loaded.warnings {
             logger.warning("\(warning.description)")

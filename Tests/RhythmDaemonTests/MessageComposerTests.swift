@@ -37,8 +37,11 @@ import Testing
     let composer: MessageComposer
 
     init() throws {
-        let agendas = AgendaService(store: try AppDatabase.inMemory(), renderer: try AgendaRenderer())
-        composer = MessageComposer(initiative: Self.initiative, settings: FeedSettings(), agendas: agendas)
+        let store = try AppDatabase.inMemory()
+        let agendas = AgendaService(store: store, renderer: try AgendaRenderer())
+        composer = MessageComposer(
+            initiative: Self.initiative, settings: FeedSettings(), agendas: agendas,
+            links: AnswerLinkIssuer(store: store, service: ServiceSettings()))
     }
 
     static func occurrence(_ date: String) -> Occurrence {
@@ -118,7 +121,7 @@ import Testing
         let message = try email(Self.reminder(.action(action), to: .person("ana"), repetition: 1), now: now)
         #expect(message.subject == "Overdue action #12: Fix <script>alert(1)</script> Bcc: all@example.org")
         #expect(message.text.contains("was due on Monday 1 March 2027 (7 days ago)."))
-        #expect(message.text.contains("tell the backbone team"))
+        #expect(message.text.contains("say so here so the next agenda is right:"))
         #expect(message.html.contains("Fix &lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!message.html.contains("<script>"))
         let bytes = String(decoding: try message.build(), as: UTF8.self)
@@ -196,8 +199,11 @@ import Testing
         let entry = OutboxEntry(
             key: invitation.key, channelID: "email", recipient: "person:ana", due: invitation.due,
             usefulUntil: invitation.usefulUntil, payload: payload.json)
-        #expect(try composer.message(for: payload, entry: entry, sequences: ["leadership": 1]) == nil)
-        guard case .email(let message) = try composer.message(for: payload, entry: entry, sequences: ["leadership": 0])
+        let now = Self.melbourne.instant(for: LocalDateTime(iso: "2027-02-01T09:00")!)
+        #expect(try composer.message(for: payload, entry: entry, sequences: ["leadership": 1], now: now) == nil)
+        guard
+            case .email(let message) = try composer.message(
+                for: payload, entry: entry, sequences: ["leadership": 0], now: now)
         else {
             Issue.record("expected an invitation")
             return

@@ -154,8 +154,8 @@ extension DeliveryChannels {
                 }
                 message = EmailMessage(
                     from: try EmailAddress(parsing: settings.from), to: [try EmailAddress(parsing: address)],
-                    subject: subject, text: MessageComposer.plainText(greeting: "there", paragraphs),
-                    html: MessageComposer.html(title: subject, greeting: "there", paragraphs), deliveryKey: key,
+                    subject: subject, text: EmailBody(paragraphs: paragraphs).text(greeting: "there"),
+                    html: EmailBody(paragraphs: paragraphs).html(title: subject, greeting: "there"), deliveryKey: key,
                     date: now)
             } catch {
                 return Attempt(outcome: .configurationError(error.message), disablesEndpoint: false)

@@ -70,7 +70,8 @@ public struct DispatchRun: Sendable {
             logger: logger)
         channels.announce()
         let dispatcher = Dispatcher(
-            initiative: initiative, settings: configuration.feeds, store: store, channels: channels,
+            initiative: initiative, settings: configuration.feeds, service: configuration.service, store: store,
+            channels: channels,
             agendas: AgendaService(store: store, renderer: renderer), logger: logger)
         let dispatched: Dispatcher.Summary
         do {

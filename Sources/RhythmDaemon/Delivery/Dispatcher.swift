@@ -14,9 +14,9 @@ import ServiceLifecycle
 /// so a crash in between leaves it `sending`, to be retried with the same message id.
 ///
 /// What an entry says is worked out again just before it goes: reminders are re-planned
-/// from the current configuration and data (a meeting cancelled or an action closed since
-/// then withdraws the reminder), and an invitation planned for an older SEQUENCE is
-/// withdrawn because a newer one replaces it.
+/// from the current configuration and data (a meeting cancelled, an action closed or the
+/// recipient opting out of the rule since then withdraws the reminder), and an invitation
+/// planned for an older SEQUENCE is withdrawn because a newer one replaces it.
 public struct Dispatcher: Sendable {
     /// How many entries one lane claims at a time.
     public static let batchSize = 32
@@ -31,17 +31,21 @@ public struct Dispatcher: Sendable {
     let logger: Logger
 
     /// - Parameters:
+    ///   - service: where answer links point and how long they live.
     ///   - health: told of each finished entry, for the watchdog.
     ///   - metrics: counts each finished entry by channel and result.
     public init(
-        initiative: Initiative, settings: FeedSettings, store: AppDatabase, channels: DeliveryChannels,
-        agendas: AgendaService, concurrencyPerChannel: Int = 4, health: DispatcherHealth? = nil,
+        initiative: Initiative, settings: FeedSettings, service: ServiceSettings, store: AppDatabase,
+        channels: DeliveryChannels, agendas: AgendaService, concurrencyPerChannel: Int = 4,
+        health: DispatcherHealth? = nil,
         metrics: RhythmMetrics? = nil, logger: Logger
     ) {
         self.initiative = initiative
         self.store = store
         self.channels = channels
-        composer = MessageComposer(initiative: initiative, settings: settings, agendas: agendas)
+        composer = MessageComposer(
+            initiative: initiative, settings: settings, agendas: agendas,
+            links: AnswerLinkIssuer(store: store, service: service))
         self.concurrencyPerChannel = max(concurrencyPerChannel, 1)
         self.health = health
         self.metrics = metrics
@@ -222,13 +226,15 @@ public struct Dispatcher: Sendable {
         private func resolve(_ entry: OutboxEntry) throws -> Resolution {
             if entry.isInvitation {
                 guard let payload = InvitationPayload(json: entry.payload),
-                    let message = try dispatcher.composer.message(for: payload, entry: entry, sequences: sequences)
+                    let message = try dispatcher.composer.message(
+                        for: payload, entry: entry, sequences: sequences, now: clock())
                 else { return .withdrawn("superseded by a newer invitation, or its series or person is gone") }
                 return .message(message)
             }
             guard let reminder = try plan.reminder(for: entry) else {
                 return .withdrawn(
-                    "no longer planned: its meeting was cancelled or moved, its action closed, or its data recorded")
+                    "no longer planned: its meeting was cancelled or moved, its action closed, its data recorded, "
+                        + "or its recipient opted out of its rule")
             }
             return .message(try dispatcher.composer.message(for: reminder, entry: entry, now: clock()))
         }
@@ -272,7 +278,7 @@ private struct ReminderIndex: Sendable {
     {
         ReminderPlanner.plan(
             initiative: initiative, window: window, actions: try store.openActions(),
-            results: try store.allIndicatorResults(), now: now)
+            results: try store.allIndicatorResults(), optOuts: try store.reminderOptOuts(personID: nil), now: now)
     }
 }
 

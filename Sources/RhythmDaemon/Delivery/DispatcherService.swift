@@ -59,6 +59,8 @@ struct DispatcherService: Service {
         defer { transport.shutdown() }
         var planned: PlanMark?
         var announcedGeneration = 0
+        // Like the listening address, where links point takes effect only after a restart.
+        let service = current.snapshot.configuration.service
         while !Task.shouldStopService {
             let snapshot = current.snapshot
             let channels = DeliveryChannels(
@@ -74,7 +76,8 @@ struct DispatcherService: Service {
                 let sequences = try store.publicationStates().mapValues(\.sequence)
                 let mark = try planIfNeeded(snapshot, sequences: sequences, since: planned)
                 planned = mark
-                wake = try await pass(snapshot: snapshot, channels: channels, sequences: sequences, plannedAt: mark.at)
+                wake = try await pass(
+                    snapshot: snapshot, service: service, channels: channels, sequences: sequences, plannedAt: mark.at)
             } catch {
                 // The database may be busy, full or unreadable: log, keep running, try again soon.
                 logger.error(
@@ -122,11 +125,12 @@ struct DispatcherService: Service {
 
     /// Sends what is due and returns when to wake up next.
     private func pass(
-        snapshot: CurrentConfiguration.Snapshot, channels: DeliveryChannels, sequences: [String: Int],
-        plannedAt: Date
+        snapshot: CurrentConfiguration.Snapshot, service: ServiceSettings, channels: DeliveryChannels,
+        sequences: [String: Int], plannedAt: Date
     ) async throws -> Date {
         let dispatcher = Dispatcher(
-            initiative: snapshot.configuration.initiative, settings: snapshot.configuration.feeds, store: store,
+            initiative: snapshot.configuration.initiative, settings: snapshot.configuration.feeds,
+            service: service, store: store,
             channels: channels, agendas: AgendaService(store: store, renderer: snapshot.renderer), health: health,
             metrics: metrics, logger: logger)
         metrics.recordPass()

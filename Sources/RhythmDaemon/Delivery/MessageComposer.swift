@@ -18,17 +18,24 @@ enum OutgoingMessage: Sendable {
 ///
 /// The agenda in an agenda e-mail is built when the message is composed, from the live
 /// actions, items and indicator values, so it is as fresh as the moment it is sent.
+///
+/// Every e-mail to a person carries answer links that act for that person ("I'll be there",
+/// "Done", "Your page", ...), issued through `links` when the message is composed. A retry
+/// composes the message again and so issues new links; the links of the failed attempt
+/// never left the machine, or did and still work, and expire like any other.
 struct MessageComposer: Sendable {
     let initiative: Initiative
     let settings: FeedSettings
     let agendas: AgendaService
+    let links: AnswerLinkIssuer
     /// The initiative's people by id, looked up for every message.
     private let people: [String: Person]
 
-    init(initiative: Initiative, settings: FeedSettings, agendas: AgendaService) {
+    init(initiative: Initiative, settings: FeedSettings, agendas: AgendaService, links: AnswerLinkIssuer) {
         self.initiative = initiative
         self.settings = settings
         self.agendas = agendas
+        self.links = links
         people = Dictionary(initiative.people.map { ($0.id, $0) }) { first, _ in first }
     }
 
@@ -38,34 +45,92 @@ struct MessageComposer: Sendable {
         case .person(let personID):
             guard let person = people[personID], case .email(let email) = reminder.channel.kind
             else { throw ComposeError("the recipient \(personID) is not a person with an e-mail channel") }
-            let content = ReminderContent(
-                reminder: reminder, initiative: initiative, zone: person.timeZone, now: now,
-                agendas: try digestAgendas(reminder, now: now))
-            var text = Self.plainText(greeting: person.name, content.paragraphs)
-            var html = Self.html(
-                title: content.subject, greeting: person.name, content.paragraphs, preformatted: content.preformatted)
-            if reminder.content == .agenda, case .meeting(let occurrence) = reminder.subject {
-                let agenda = try agendas.agenda(for: occurrence, initiative: initiative, now: now)
-                text += "\n\n" + agendas.renderer.render(agenda, format: .text)
-                html = agendas.renderer.render(agenda, format: .html)
-            }
+            let from = try EmailAddress(parsing: email.from)
+            let to = try recipient(person)
+            var needs = links.needs(personID: personID, now: now)
+            needs.addAnswers(to: reminder)
+            needs.addPage()
+            let issued = try links.issue(needs)
+            let content = ReminderContent(reminder: reminder, initiative: initiative, zone: person.timeZone, now: now)
+            let (text, html) = try body(of: reminder, content: content, for: person, links: issued, now: now)
             return .email(
                 EmailMessage(
-                    from: try EmailAddress(parsing: email.from), to: [try recipient(person)], subject: content.subject,
-                    text: text, html: html, deliveryKey: entry.key, date: entry.createdAt))
+                    from: from, to: [to], subject: content.subject, text: text, html: html,
+                    oneClickUnsubscribe: oneClickUnsubscribe(reminder, links: issued), deliveryKey: entry.key,
+                    date: entry.createdAt))
         case .channel:
             let content = ReminderContent(
                 reminder: reminder, initiative: initiative, zone: initiative.timeZone, now: now)
             return .chat(
                 ChatMessage(
-                    title: content.subject, lines: content.paragraphs, meetingStart: content.meetingStart,
+                    title: content.subject, lines: content.chatLines, meetingStart: content.meetingStart,
                     timeZone: initiative.timeZone, mentions: reminder.mentions.compactMap { people[$0]?.chatHandles }))
         }
     }
 
+    /// The text and HTML parts of a reminder e-mail: what it says, the answers it offers, the
+    /// agenda when it carries one, and "Your page" with "Stop reminders like this" at the end.
+    /// A digest gives each member its own section, answers and opt-out.
+    private func body(
+        of reminder: Reminder, content: ReminderContent, for person: Person, links: AnswerLinks, now: Date
+    ) throws -> (text: String, html: String) {
+        var body = EmailBody()
+        var footer = EmailBody()
+        footer.append(.links(links.page + (reminder.rule.map { links.stop(ruleID: $0.id) } ?? [])))
+        switch reminder.subject {
+        case .digest(let members):
+            for member in members {
+                let part = ReminderContent(reminder: member, initiative: initiative, zone: person.timeZone, now: now)
+                body.append(.heading(part.subject))
+                body.append(paragraphs: part.paragraphs)
+                body.append(paragraphs: part.prompt.map { [$0] } ?? [])
+                body.append(
+                    .links(links.answers(for: member.subject) + (member.rule.map { links.stop(ruleID: $0.id) } ?? [])))
+                if let agenda = try agenda(of: member, now: now) {
+                    body.append(.preformatted(agendas.renderer.render(agenda, format: .text)))
+                }
+            }
+        case .meeting, .action, .indicator:
+            var answering = EmailBody(paragraphs: content.prompt.map { [$0] } ?? [])
+            answering.append(.links(links.answers(for: reminder.subject)))
+            body.append(paragraphs: content.paragraphs)
+            body.blocks += answering.blocks
+            if let agenda = try agenda(of: reminder, now: now) {
+                // The agenda is an HTML page of its own; the answers and the footer go at its end.
+                let html = EmailBody(answering.blocks + footer.blocks)
+                    .appended(toHTML: agendas.renderer.render(agenda, format: .html))
+                body.append(.preformatted(agendas.renderer.render(agenda, format: .text)))
+                body.blocks += footer.blocks
+                return (body.text(greeting: person.name), html)
+            }
+        }
+        body.blocks += footer.blocks
+        return (body.text(greeting: person.name), body.html(title: content.subject, greeting: person.name))
+    }
+
+    /// The agenda an agenda reminder carries, built now; nil for any other reminder.
+    private func agenda(of reminder: Reminder, now: Date) throws -> Agenda? {
+        guard reminder.content == .agenda, case .meeting(let occurrence) = reminder.subject else { return nil }
+        return try agendas.agenda(for: occurrence, initiative: initiative, now: now)
+    }
+
+    /// The `List-Unsubscribe` address of a reminder: its rule's opt-out link, when every
+    /// reminder it carries comes from that one rule (a digest of several rules has none, as
+    /// one click cannot say which to stop) and the link is https, as RFC 8058 requires.
+    private func oneClickUnsubscribe(_ reminder: Reminder, links: AnswerLinks) -> URL? {
+        let rules: [ReminderRule?]
+        if case .digest(let members) = reminder.subject { rules = members.map(\.rule) } else { rules = [reminder.rule] }
+        guard let first = rules.first, let rule = first, rules.allSatisfy({ $0?.id == rule.id }),
+            let text = links.url(.optOut(ruleID: rule.id)), let url = URL(string: text), url.scheme == "https"
+        else { return nil }
+        return url
+    }
+
     /// The iMIP e-mail for an invitation or cancellation; nil when it no longer applies (the
-    /// series changed again since it was planned, or its person or series is gone).
-    func message(for invitation: InvitationPayload, entry: OutboxEntry, sequences: [String: Int]) throws
+    /// series changed again since it was planned, or its person or series is gone). An
+    /// invitation offers the answers for the series' next meeting; every one links "Your page",
+    /// and none offers an opt-out, as no reminder rule sends it.
+    func message(for invitation: InvitationPayload, entry: OutboxEntry, sequences: [String: Int], now: Date) throws
         -> OutgoingMessage?
     {
         guard let person = people[invitation.personID],
@@ -85,6 +150,7 @@ struct MessageComposer: Sendable {
         let subject = invitation.subject
         let method: CalendarAttachment.Method
         var paragraphs: [String]
+        var nextMeeting: Occurrence?
         switch invitation.kind {
         case .request:
             guard sequences[invitation.seriesID] == invitation.feedSequence else { return nil }
@@ -103,6 +169,7 @@ struct MessageComposer: Sendable {
                 let next = Schedule(initiative: initiative).nextMeeting(of: series, after: entry.createdAt)
             {
                 paragraphs.append("The next meeting is on \(TimeText.instant(next.start, in: person.timeZone)).")
+                nextMeeting = next
             }
         case .cancelOccurrence(let originalStart):
             calendar = builder.cancelOccurrence(
@@ -123,27 +190,25 @@ struct MessageComposer: Sendable {
             ]
         }
         guard let calendar else { return nil }
+        let to = try recipient(person)
+        var needs = links.needs(personID: person.id, now: now)
+        if let nextMeeting { needs.addMeeting(nextMeeting) }
+        needs.addPage()
+        let issued = try links.issue(needs)
+        var body = EmailBody(paragraphs: paragraphs)
+        if let nextMeeting {
+            body.append(.paragraph("Let the organiser know whether you will be there, or add an item to its agenda:"))
+            body.append(.links(issued.meeting(nextMeeting)))
+        }
+        body.append(.links(issued.page))
         return .email(
             EmailMessage(
-                from: from, to: [try recipient(person)], subject: subject,
-                text: Self.plainText(greeting: person.name, paragraphs),
-                html: Self.html(title: subject, greeting: person.name, paragraphs),
+                from: from, to: [to], subject: subject, text: body.text(greeting: person.name),
+                html: body.html(title: subject, greeting: person.name),
                 calendar: CalendarAttachment(
                     method: method, content: Array(calendar.serializedData()),
                     filename: method == .request ? "invite.ics" : "cancel.ics"),
                 deliveryKey: entry.key, date: entry.createdAt))
-    }
-
-    /// The agendas a digest carries, as text, by the key of the member that sends one.
-    private func digestAgendas(_ reminder: Reminder, now: Date) throws -> [String: String] {
-        guard case .digest(let members) = reminder.subject else { return [:] }
-        var agendas: [String: String] = [:]
-        for member in members where member.content == .agenda {
-            guard case .meeting(let occurrence) = member.subject else { continue }
-            let agenda = try self.agendas.agenda(for: occurrence, initiative: initiative, now: now)
-            agendas[member.key] = self.agendas.renderer.render(agenda, format: .text)
-        }
-        return agendas
     }
 
     private func cancellationReason(_ seriesID: String, _ originalStart: LocalDateTime) -> String? {
@@ -157,30 +222,6 @@ struct MessageComposer: Sendable {
 
     private func recipient(_ person: Person) throws -> EmailAddress {
         try EmailAddress(person.email, displayName: person.name)
-    }
-
-    static func plainText(greeting name: String, _ paragraphs: [String]) -> String {
-        (["Hello \(name),"] + paragraphs + ["— Rhythm, for the backbone team"]).joined(separator: "\n\n")
-    }
-
-    /// The HTML part; the paragraphs at `preformatted` keep their line breaks and spacing.
-    static func html(
-        title: String, greeting name: String, _ paragraphs: [String], preformatted: Set<Int> = []
-    ) -> String {
-        let blocks = paragraphs.enumerated().map { index, paragraph in
-            preformatted.contains(index)
-                ? "<pre style=\"white-space: pre-wrap; font-family: inherit\">\(HTMLText.escape(paragraph))</pre>"
-                : "<p>\(HTMLText.escape(paragraph))</p>"
-        }
-        let body = (["<p>\(HTMLText.escape("Hello \(name),"))</p>"] + blocks).joined(separator: "\n")
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(HTMLText.escape(title))</title></head>
-            <body style="font-family: sans-serif; line-height: 1.4">
-            \(body)
-            <p style="color: #555">— Rhythm, for the backbone team</p>
-            </body></html>
-            """
     }
 }
 

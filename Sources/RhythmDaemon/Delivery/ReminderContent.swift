@@ -3,22 +3,23 @@ import RhythmCore
 
 /// What a reminder says, before it becomes an e-mail or a chat post: a subject line and
 /// paragraphs that name the meeting (or action, or data), the time on the reader's clock,
-/// and what to do.
+/// and what to do: in an e-mail through the answer links that follow `prompt`, in a chat
+/// post, which acts for nobody in particular, as the `request` it ends with.
 struct ReminderContent: Hashable, Sendable {
     var subject: String
     var paragraphs: [String]
     /// When the meeting starts, for chat posts, which show it in the channel's zone.
     var meetingStart: Date?
-    /// The indices of `paragraphs` that are preformatted text (an agenda in a digest), whose
-    /// line breaks must survive in HTML.
-    var preformatted: Set<Int> = []
+    /// The sentence that introduces an e-mail's answer links; nil for a digest, whose
+    /// members each bring their own.
+    var prompt: String?
+    /// What a chat post asks its readers to do, who have no links that act for them.
+    var request: String?
 
-    /// The content of `reminder` for a reader whose clock is `zone`. A digest gathers its
-    /// members, each followed by its agenda from `agendas` (by member key) when it has one; it
-    /// is named after the day it goes out: its due day, or the day it is sent when later.
-    init(
-        reminder: Reminder, initiative: Initiative, zone: TimeZone, now: Date, agendas: [String: String] = [:]
-    ) {
+    /// The content of `reminder` for a reader whose clock is `zone`. A digest is named after
+    /// the day it goes out (its due day, or the day it is sent when later); its body is its
+    /// members', which the composer gathers one by one.
+    init(reminder: Reminder, initiative: Initiative, zone: TimeZone, now: Date) {
         switch reminder.subject {
         case .meeting(let occurrence):
             self = Self.meeting(occurrence, content: reminder.content, zone: zone)
@@ -28,20 +29,16 @@ struct ReminderContent: Hashable, Sendable {
             self = Self.indicator(standing, review: review, repetition: reminder.repetition, zone: zone)
         case .digest(let members):
             let day = zone.wallClock(at: max(reminder.due, now)).date
-            subject = Self.oneLine(
-                "\(initiative.name): daily digest of \(TimeText.date(day)), \(Plural.phrase(members.count, "reminder"))"
-            )
-            paragraphs = []
-            for member in members {
-                let part = ReminderContent(reminder: member, initiative: initiative, zone: zone, now: now)
-                paragraphs += ["— \(part.subject)"] + part.paragraphs
-                if let agenda = agendas[member.key] {
-                    preformatted.insert(paragraphs.count)
-                    paragraphs.append(agenda)
-                }
-            }
-            meetingStart = nil
+            self.init(
+                subject: "\(initiative.name): daily digest of \(TimeText.date(day)), "
+                    + Plural.phrase(members.count, "reminder"),
+                paragraphs: [])
         }
+    }
+
+    /// The lines of a chat post: the paragraphs and the request.
+    var chatLines: [String] {
+        paragraphs + (request.map { [$0] } ?? [])
     }
 
     /// The content of `reminder` on its recipient's clock: a person's own zone, the
@@ -55,10 +52,15 @@ struct ReminderContent: Hashable, Sendable {
         self.init(reminder: reminder, initiative: initiative, zone: zone, now: now)
     }
 
-    private init(subject: String, paragraphs: [String], meetingStart: Date? = nil) {
+    private init(
+        subject: String, paragraphs: [String], meetingStart: Date? = nil, prompt: String? = nil,
+        request: String? = nil
+    ) {
         self.subject = Self.oneLine(subject)
         self.paragraphs = paragraphs
         self.meetingStart = meetingStart
+        self.prompt = prompt
+        self.request = request
     }
 
     /// User text (an action's title, a series' name) may hold line breaks or other control
@@ -93,14 +95,18 @@ struct ReminderContent: Hashable, Sendable {
         }
         if let location = occurrence.location { paragraphs.append("Where: \(location)") }
         if let link = occurrence.onlineMeetingURL { paragraphs.append("Join online: \(link.absoluteString)") }
-        let prefix = content == .agenda ? "Agenda" : "Reminder"
-        paragraphs.append(
-            content == .agenda
+        let agenda = content == .agenda
+        return Self(
+            subject: "\(agenda ? "Agenda" : "Reminder"): \(series.title), "
+                + TimeText.shortInstant(occurrence.start, in: zone),
+            paragraphs: paragraphs, meetingStart: occurrence.start,
+            prompt: agenda
+                ? "The agenda follows. Let the organiser know whether you will be there, and add an item before the "
+                    + "meeting if you have one:"
+                : "Please come prepared, and let the organiser know whether you will be there:",
+            request: agenda
                 ? "The agenda follows. To add an item, tell the backbone team before the meeting."
                 : "Please come prepared; if you cannot attend, send your apologies to the backbone team.")
-        return Self(
-            subject: "\(prefix): \(series.title), \(TimeText.shortInstant(occurrence.start, in: zone))",
-            paragraphs: paragraphs, meetingStart: occurrence.start)
     }
 
     private static func action(
@@ -124,9 +130,12 @@ struct ReminderContent: Hashable, Sendable {
         if let seriesID = action.seriesID, let series = initiative.series.first(where: { $0.id == seriesID }) {
             paragraphs.append("It was raised at the \(series.title).")
         }
-        paragraphs.append(
-            "When it is done, or if it needs a new date or owner, tell the backbone team so the next agenda is right.")
-        return Self(subject: subject, paragraphs: paragraphs)
+        return Self(
+            subject: subject, paragraphs: paragraphs,
+            prompt: "When it is done, stuck or needs a new date, say so here so the next agenda is right:",
+            request:
+                "When it is done, or if it needs a new date or owner, tell the backbone team so the next agenda is right."
+        )
     }
 
     private static func indicator(
@@ -145,8 +154,9 @@ struct ReminderContent: Hashable, Sendable {
             paragraphs: [
                 "The \(indicator.name) value for \(standing.period) \(state).",
                 "The \(review.series.title) on \(reviewWhen) reviews it against its target.",
-                "Send the value to the backbone team, or record it through the partner portal.",
-            ])
+            ],
+            prompt: "Enter the value here and it goes straight onto the scorecard:",
+            request: "Send the value to the backbone team, or record it through the partner portal.")
     }
 }
 
