@@ -228,7 +228,8 @@ public struct Dispatcher: Sendable {
             }
             guard let reminder = try plan.reminder(for: entry) else {
                 return .withdrawn(
-                    "no longer planned: its meeting was cancelled or moved, its action closed, or its data recorded")
+                    "no longer planned: its meeting was cancelled or moved, its action closed, its data recorded, or "
+                        + "its quorum reached")
             }
             return .message(try dispatcher.composer.message(for: reminder, entry: entry, now: clock()))
         }
@@ -272,7 +273,7 @@ private struct ReminderIndex: Sendable {
     {
         ReminderPlanner.plan(
             initiative: initiative, window: window, actions: try store.openActions(),
-            results: try store.allIndicatorResults(), now: now)
+            results: try store.allIndicatorResults(), attendance: try store.quorumAnswers(for: initiative), now: now)
     }
 }
 

@@ -46,8 +46,12 @@ struct MessageComposer: Sendable {
                 title: content.subject, greeting: person.name, content.paragraphs, preformatted: content.preformatted)
             if reminder.content == .agenda, case .meeting(let occurrence) = reminder.subject {
                 let agenda = try agendas.agenda(for: occurrence, initiative: initiative, now: now)
+                let forOrganizer = occurrence.series.organizerID == person.id
+                let answers = forOrganizer ? Self.organizerParagraph(agenda.header.attendance) : nil
+                if let answers { text = Self.plainText(greeting: person.name, content.paragraphs + [answers]) }
                 text += "\n\n" + agendas.renderer.render(agenda, format: .text)
                 html = agendas.renderer.render(agenda, format: .html)
+                if let answers { html = Self.inserting(paragraph: answers, intoBodyOf: html) }
             }
             return .email(
                 EmailMessage(
@@ -153,6 +157,23 @@ struct MessageComposer: Sendable {
         let occurrence = Schedule(initiative: initiative).occurrences(of: [series], in: day)
             .first { $0.originalStart == originalStart }
         return occurrence?.status.reason.map { "Reason: \($0)" }
+    }
+
+    /// What the organiser of a meeting reads above its agenda: how many confirmed and who
+    /// sent apologies, with their notes and the colleagues who come instead.
+    static func organizerParagraph(_ summary: AttendanceSummary) -> String {
+        "For you as organiser: " + AttendanceText.confirmed(summary) + " " + AttendanceText.apologies(summary)
+    }
+
+    /// `html` with `paragraph` at the top of its body, where the agenda page (built-in or a
+    /// coordinator's own template) begins; at the very top when it has no `<body>` tag.
+    static func inserting(paragraph: String, intoBodyOf html: String) -> String {
+        let block = "<p style=\"margin:0 0 16px;\">\(HTMLText.escape(paragraph))</p>\n"
+        guard let body = html.range(of: "<body", options: .caseInsensitive),
+            let end = html[body.upperBound...].firstIndex(of: ">")
+        else { return block + html }
+        let insertion = html.index(after: end)
+        return String(html[..<insertion]) + "\n" + block + String(html[insertion...].drop { $0 == "\n" })
     }
 
     private func recipient(_ person: Person) throws -> EmailAddress {

@@ -56,7 +56,7 @@ public struct OutboxPlanner: Sendable {
         let window = DateInterval(start: min(catchUpStart, now - Self.lookback), end: now + Self.horizon)
         let reminders = ReminderPlanner.plan(
             initiative: initiative, window: window, actions: try store.openActions(),
-            results: try store.allIndicatorResults(), now: now
+            results: try store.allIndicatorResults(), attendance: try store.quorumAnswers(for: initiative), now: now
         ).filter { $0.due >= catchUpStart || $0.usefulUntil > now }
         let (invitations, states) = InvitationPlanner.plan(
             initiative: initiative, sequences: sequences, states: try store.invitationStates(), now: now)
