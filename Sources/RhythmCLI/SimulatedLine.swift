@@ -138,7 +138,7 @@ struct SimulatedLine: Encodable {
         case .quorum(let standing):
             let quorum = standing.quorum.count
             return "quorum at risk: \(standing.occurrence.series.title), \(OccurrenceText.when(standing.occurrence)) "
-                + "(\(standing.confirmed) of \(quorum.needed) \(quorum.noun) confirmed)"
+                + "(\(standing.confirmed) of \(Plural.phrase(quorum.needed, quorum.unit)) confirmed)"
         }
     }
 }

@@ -194,4 +194,33 @@ import Testing
             #expect(message.text.contains("1 of 2 confirmed"))
         }
     }
+
+    @Test("an organiser who takes a daily digest reads the answers above the agenda in it too")
+    func organizerParagraphInDigest() throws {
+        try answer("ben", .apologies, at: Self.planned)
+        let composer = MessageComposer(
+            initiative: Self.initiative, settings: FeedSettings(),
+            agendas: AgendaService(store: store, renderer: try AgendaRenderer()))
+        let occurrence = try #require(
+            Schedule(initiative: Self.initiative).occurrences(
+                of: [Self.series], in: DateInterval(start: Self.planned, duration: 7 * 86_400)
+            ).first)
+        let member = Reminder(
+            key: "agenda|series:leadership|person:ana|email", due: Self.due, usefulUntil: occurrence.start, rule: nil,
+            channel: Self.email, recipient: .person("ana"), subject: .meeting(occurrence), content: .agenda)
+        let digest = Reminder(
+            key: "digest|2027-03-07|person:ana|email", due: Self.due, usefulUntil: occurrence.start, rule: nil,
+            channel: Self.email, recipient: .person("ana"), subject: .digest([member]), content: .digest)
+        guard
+            case .email(let message) = try composer.message(
+                for: digest, entry: OutboxEntry(reminder: digest), now: Self.planned)
+        else {
+            Issue.record("expected an e-mail")
+            return
+        }
+        #expect(
+            message.text.contains(
+                "For you as organiser: 0 of 2 invited have confirmed. Apologies: Ben Cole.\n\nLeadership Table\n"),
+            "\(message.text)")
+    }
 }

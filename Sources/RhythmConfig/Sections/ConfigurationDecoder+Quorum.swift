@@ -66,16 +66,16 @@ extension ConfigurationDecoder {
                     at: value.mark, path: value.path)
             }
             let invited = initiative.people.filter { initiative.attendeeIDs(of: series).contains($0.id) }
-            let (possible, singular): (Int, String)
+            let possible: Int
             switch quorum.count {
-            case .people: (possible, singular) = (invited.count, "person")
-            case .partners: (possible, singular) = (Set(invited.compactMap(\.partnerID)).count, "partner")
+            case .people: possible = invited.count
+            case .partners: possible = Set(invited.compactMap(\.partnerID)).count
             }
             if quorum.count.needed > possible, let countNode = value.node.mapping?[quorum.count.noun] {
                 let countValue = ConfigValue(node: countNode, path: value.path.appending(quorum.count.noun))
                 log.error(
-                    "a quorum of \(quorum.count.needed) \(quorum.count.noun) can never be met: the series invites "
-                        + "\(Plural.phrase(possible, singular)); "
+                    "a quorum of \(Plural.phrase(quorum.count.needed, quorum.count.unit)) can never be met: the series invites "
+                        + "\(Plural.phrase(possible, quorum.count.unit)); "
                         + "lower it to at most \(possible), or invite more under attendees:",
                     at: countValue.mark, path: countValue.path)
             }

@@ -23,6 +23,14 @@ public struct Quorum: Hashable, Sendable {
             case .people: "people"
             }
         }
+
+        /// `partner` or `person`, for `Plural.phrase`.
+        public var unit: String {
+            switch self {
+            case .partners: "partner"
+            case .people: "person"
+            }
+        }
     }
 
     /// What a series' quorum checks when it does not say: two days before, at the meeting's

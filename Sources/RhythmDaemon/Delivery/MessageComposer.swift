@@ -138,14 +138,18 @@ struct MessageComposer: Sendable {
                 deliveryKey: entry.key, date: entry.createdAt))
     }
 
-    /// The agendas a digest carries, as text, by the key of the member that sends one.
+    /// The agendas a digest carries, as text, by the key of the member that sends one; the
+    /// organiser's open with the answers, as in a single agenda e-mail.
     private func digestAgendas(_ reminder: Reminder, now: Date) throws -> [String: String] {
         guard case .digest(let members) = reminder.subject else { return [:] }
         var agendas: [String: String] = [:]
         for member in members where member.content == .agenda {
             guard case .meeting(let occurrence) = member.subject else { continue }
             let agenda = try self.agendas.agenda(for: occurrence, initiative: initiative, now: now)
-            agendas[member.key] = self.agendas.renderer.render(agenda, format: .text)
+            let text = self.agendas.renderer.render(agenda, format: .text)
+            let forOrganizer = occurrence.series.organizerID.map { reminder.recipient == .person($0) } ?? false
+            agendas[member.key] =
+                forOrganizer ? Self.organizerParagraph(agenda.header.attendance) + "\n\n" + text : text
         }
         return agendas
     }

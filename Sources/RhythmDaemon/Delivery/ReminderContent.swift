@@ -113,8 +113,8 @@ struct ReminderContent: Hashable, Sendable {
         let count = standing.quorum.count
         let summary = standing.attendance
         var paragraphs = [
-            "The \(series.title) on \(TimeText.instant(occurrence.start, in: zone)) needs \(count.needed) "
-                + "\(count.noun) to confirm for a quorum; so far \(standing.confirmed) "
+            "The \(series.title) on \(TimeText.instant(occurrence.start, in: zone)) needs "
+                + "\(Plural.phrase(count.needed, count.unit)) to confirm for a quorum; so far \(standing.confirmed) "
                 + (standing.confirmed == 1 ? "has" : "have") + ". "
                 + AttendanceText.confirmed(summary)
         ]
