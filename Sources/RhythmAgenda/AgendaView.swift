@@ -74,6 +74,9 @@ struct AgendaView {
             cancelled["reason"] = reason
             view["cancelled"] = cancelled
         }
+        if header.attendance.hasAnswers {
+            view["attendance"] = attendance(header.attendance)
+        }
         if let scorecard = agenda.scorecard {
             view["scorecard"] = ["indicators": scorecard.map(indicator)]
             if scorecard.isEmpty { view["scorecardEmpty"] = true }
@@ -94,6 +97,29 @@ struct AgendaView {
             entry["notes"] = item.notes
             return entry
         }
+    }
+
+    /// The answers so far; only shown once someone has answered, so an agenda sent before
+    /// anyone could answer does not list everybody as "no answer yet".
+    private func attendance(_ summary: AttendanceSummary) -> [String: Any] {
+        var entry: [String: Any] = [
+            "confirmed": summary.confirmedCount,
+            "invited": summary.invitedCount,
+            "summary": "\(summary.confirmedCount) of \(summary.invitedCount) confirmed",
+            "apologies": summary.apologies.map { apology in
+                var apologyEntry: [String: Any] = ["person": apology.personName]
+                apologyEntry["partner"] = apology.partnerName
+                apologyEntry["note"] = apology.note
+                apologyEntry["delegate"] = apology.delegateName
+                return apologyEntry
+            },
+        ]
+        if !summary.apologies.isEmpty { entry["hasApologies"] = true }
+        if !summary.tentativeNames.isEmpty { entry["tentative"] = summary.tentativeNames.joined(separator: ", ") }
+        if !summary.notAnsweredNames.isEmpty {
+            entry["notAnswered"] = summary.notAnsweredNames.joined(separator: ", ")
+        }
+        return entry
     }
 
     private func action(_ action: ActionReview) -> [String: Any] {

@@ -37,6 +37,9 @@ struct TemplateKeys: Sendable {
             "overdue": action,
             "owners": keys(["name"], ["actions": action]),
             "attendees": keys(["people", "partner"]),
+            "attendance": keys(
+                ["confirmed", "invited", "summary", "hasApologies", "tentative", "notAnswered"],
+                ["apologies": keys(["person", "partner", "note", "delegate"])]),
             "elsewhere": keys(["timeZone", "when", "utcOffset", "people"]),
             "overfull": keys(["overBy"]),
             "moved": keys(["from", "reason"]),

@@ -135,6 +135,10 @@ struct SimulatedLine: Encodable {
                 "\(stage): \(standing.indicator.name), \(standing.period), for the review of \(review.localStart.date)"
         case .digest(let members):
             return "daily digest of \(Plural.phrase(members.count, "reminder"))"
+        case .quorum(let standing):
+            let quorum = standing.quorum.count
+            return "quorum at risk: \(standing.occurrence.series.title), \(OccurrenceText.when(standing.occurrence)) "
+                + "(\(standing.confirmed) of \(Plural.phrase(quorum.needed, quorum.unit)) confirmed)"
         }
     }
 }

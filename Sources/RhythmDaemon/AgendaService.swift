@@ -37,7 +37,8 @@ public struct AgendaService: Sendable {
     }
 }
 
-/// The open actions and indicator results read once, for building several agendas.
+/// The open actions and indicator results read once, for building several agendas; each
+/// agenda's items and answers are read with it.
 private struct WorkSnapshot {
     let store: AppDatabase
     let actions: [Action]
@@ -52,8 +53,10 @@ private struct WorkSnapshot {
     func agenda(for occurrence: Occurrence, initiative: Initiative, now: Date) throws(StoreError) -> Agenda {
         let items = try store.agendaItems(
             seriesID: occurrence.series.id, occurrenceDate: occurrence.originalStart.date, limit: 10_000, offset: 0)
+        let attendance = try store.attendance(
+            seriesID: occurrence.series.id, occurrenceDate: occurrence.originalStart.date)
         return AgendaBuilder().agenda(
             for: occurrence, initiative: initiative, actions: actions, items: items, results: results,
-            today: initiative.timeZone.wallClock(at: now).date)
+            attendance: attendance, today: initiative.timeZone.wallClock(at: now).date)
     }
 }

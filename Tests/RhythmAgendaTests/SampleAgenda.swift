@@ -3,7 +3,9 @@ import RhythmCore
 
 /// A realistic agenda for the golden files: a quarterly review with submitted items (one
 /// with characters HTML must escape), overdue and upcoming actions, a scorecard with a
-/// recorded, a missing and a late indicator, and an attendee in London.
+/// recorded, a missing and a late indicator, an attendee in London, and answers: one
+/// confirmed, one apology (with a note HTML must escape) sending a colleague instead, one
+/// maybe and one not answered.
 enum SampleAgenda {
     static let melbourne = TimeZone(identifier: "Australia/Melbourne")!
     static let created = Date(timeIntervalSince1970: 1_800_000_000)
@@ -21,8 +23,15 @@ enum SampleAgenda {
             Person(
                 id: "fiona", name: "Fiona McAllister", email: "f@example.org", partnerID: "foundation",
                 timeZone: TimeZone(identifier: "Europe/London")!),
+            Person(id: "hemi", name: "Hemi Walker", email: "h@example.org", partnerID: "council", timeZone: melbourne),
+            Person(id: "tane", name: "Tane Ruru", email: "t@example.org", partnerID: "council", timeZone: melbourne),
+            Person(
+                id: "kofi", name: "Kofi Mensah", email: "k@example.org", partnerID: "foundation", timeZone: melbourne),
         ],
-        groups: [Group(id: "table", name: "Table", kind: .leadershipTable, memberPeople: ["amara", "fiona"])],
+        groups: [
+            Group(
+                id: "table", name: "Table", kind: .leadershipTable, memberPeople: ["amara", "fiona", "hemi", "tane"])
+        ],
         series: [review],
         indicators: [
             Indicator(
@@ -51,6 +60,14 @@ enum SampleAgenda {
     }
 
     static func date(_ text: String) -> LocalDate { LocalDate(iso: text)! }
+
+    static func answer(
+        _ id: Int64, _ personID: String, _ response: Attendance.Response, note: String? = nil, delegate: String? = nil
+    ) -> Attendance {
+        Attendance(
+            id: id, seriesID: "review", occurrenceDate: date("2027-05-27"), personID: personID, response: response,
+            note: note, delegateID: delegate, answeredBy: "person:\(personID) (link)", answeredAt: created)
+    }
 
     static var agenda: Agenda {
         let window = DateInterval(
@@ -91,6 +108,15 @@ enum SampleAgenda {
                 IndicatorResult(
                     id: 3, indicatorID: "neet", period: ReportingPeriod(parsing: "2026-Q4")!, value: 130,
                     recordedBy: "amara", recordedAt: created),
+            ],
+            attendance: [
+                answer(1, "amara", .attending),
+                answer(2, "fiona", .apologies, note: "On leave <Scotland> & offline", delegate: "kofi"),
+                answer(3, "hemi", .tentative),
+                // Another meeting's answer, which this agenda ignores.
+                Attendance(
+                    id: 4, seriesID: "review", occurrenceDate: date("2027-08-26"), personID: "tane",
+                    response: .apologies, answeredBy: "person:tane (link)", answeredAt: created),
             ],
             today: date("2027-05-18")
         )

@@ -5,7 +5,7 @@ import RhythmCore
 extension ConfigurationDecoder {
     static let seriesKeys = [
         "id", "title", "kind", "description", "start", "duration", "time_zone", "location", "online_url", "organizer",
-        "attendees", "rule", "extra_dates", "on_holiday", "exceptions", "standing_items",
+        "attendees", "rule", "extra_dates", "on_holiday", "exceptions", "standing_items", "quorum",
     ]
 
     func decodeSeries(_ value: ConfigValue, defaultZone: TimeZone) -> MeetingSeries? {
@@ -28,10 +28,11 @@ extension ConfigurationDecoder {
         let extraDates = fields.optional("extra_dates").map(extraDates)
         let policy = fields.optional("on_holiday").map { choice($0, MeetingSeries.HolidayPolicy.self) }
         let standingItems = fields.optional("standing_items").map(standingItems)
+        let quorum = fields.optional("quorum").map(quorum)
         let optionals: [Bool] = [
             description == .some(nil), zone == .some(nil), location == .some(nil), onlineURL == .some(nil),
             organizer == .some(nil), attendees == .some(nil), rule == .some(nil), extraDates == .some(nil),
-            policy == .some(nil), standingItems == .some(nil),
+            policy == .some(nil), standingItems == .some(nil), quorum == .some(nil),
         ]
         guard let start, !optionals.contains(true) else {
             if let exceptions = fields.optional("exceptions") { _ = self.exceptions(exceptions, occurrences: nil) }
@@ -59,7 +60,8 @@ extension ConfigurationDecoder {
             start: start, duration: duration, timeZone: timeZone, location: location ?? nil,
             onlineMeetingURL: onlineURL ?? nil, organizerID: organizer ?? nil, attendees: invited,
             recurrence: rule??.rule, extraDates: occurrences.extraDates, exceptions: (exceptions ?? nil) ?? [],
-            holidayPolicy: (policy ?? nil) ?? .skip, standingItems: (standingItems ?? nil) ?? []
+            holidayPolicy: (policy ?? nil) ?? .skip, standingItems: (standingItems ?? nil) ?? [],
+            quorum: quorum ?? nil
         )
     }
 

@@ -83,7 +83,7 @@ extension ConfigurationDecoder {
     }
 
     /// The value of `key` in the entry of `section` with `id`, to place a warning.
-    private func entryValue(_ fields: MappingFields, _ section: String, id: String, key: String) -> ConfigValue? {
+    func entryValue(_ fields: MappingFields, _ section: String, id: String, key: String) -> ConfigValue? {
         guard let sectionValue = fields.optional(section), let items = sectionValue.node.sequence else {
             return nil
         }

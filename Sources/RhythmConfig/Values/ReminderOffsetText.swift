@@ -1,14 +1,14 @@
 import RhythmCore
 
 /// Reminder offsets as people write them: `3 business-days`, `1 hour`, `2 days`,
-/// `30 minutes`.
+/// `30 minutes`, or short as in durations: `2d`, `36h`, `90m`.
 enum ReminderOffsetText {
     static let example = "write it like 3 business-days, 2 days, 1 hour or 30 minutes"
 
     private static let units: [String: ReminderOffset.Unit] = [
-        "minute": .minutes, "minutes": .minutes, "min": .minutes, "mins": .minutes,
-        "hour": .hours, "hours": .hours,
-        "day": .days, "days": .days,
+        "minute": .minutes, "minutes": .minutes, "min": .minutes, "mins": .minutes, "m": .minutes,
+        "hour": .hours, "hours": .hours, "h": .hours,
+        "day": .days, "days": .days, "d": .days,
         "business-day": .businessDays, "business-days": .businessDays,
     ]
 

@@ -15,6 +15,8 @@ public struct AgendaBuilder: Sendable {
     ///   - items: submitted agenda items; only those for this series and occurrence date
     ///     are used.
     ///   - results: every recorded indicator result.
+    ///   - attendance: the answers for the occurrence; answers for other occurrences are
+    ///     ignored.
     ///   - today: the day the agenda is built, in the initiative's zone; it decides what is
     ///     overdue and which indicator data is late.
     public func agenda(
@@ -23,6 +25,7 @@ public struct AgendaBuilder: Sendable {
         actions: [Action],
         items: [AgendaItem],
         results: [IndicatorResult],
+        attendance: [Attendance] = [],
         today: LocalDate
     ) -> Agenda {
         let series = occurrence.series
@@ -38,7 +41,7 @@ public struct AgendaBuilder: Sendable {
             }
             : nil
         return Agenda(
-            header: header(for: occurrence, initiative: initiative),
+            header: header(for: occurrence, initiative: initiative, answers: attendance),
             standingItems: series.standingItems,
             items: entries,
             scheduledMinutes: scheduled,
@@ -58,7 +61,7 @@ public struct AgendaBuilder: Sendable {
         }
     }
 
-    private func header(for occurrence: Occurrence, initiative: Initiative) -> AgendaHeader {
+    private func header(for occurrence: Occurrence, initiative: Initiative, answers: [Attendance]) -> AgendaHeader {
         let series = occurrence.series
         let zone = occurrence.timeZone
         let attendeeIDs = initiative.attendeeIDs(of: series)
@@ -104,7 +107,8 @@ public struct AgendaBuilder: Sendable {
             status: occurrence.status,
             organizerName: series.organizerID.map { id in initiative.people.first { $0.id == id }?.name ?? id },
             attendees: groups,
-            elsewhere: elsewhere
+            elsewhere: elsewhere,
+            attendance: AttendanceSummary(occurrence: occurrence, initiative: initiative, answers: answers)
         )
     }
 

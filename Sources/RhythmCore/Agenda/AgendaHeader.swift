@@ -1,7 +1,7 @@
 import Foundation
 
 /// The top of an agenda: which meeting, when (with the UTC offset, so nobody guesses the
-/// zone), where, whether it changed, and who is invited.
+/// zone), where, whether it changed, who is invited and what they answered.
 public struct AgendaHeader: Hashable, Sendable {
     public var initiativeName: String
     public var seriesID: String
@@ -29,6 +29,8 @@ public struct AgendaHeader: Hashable, Sendable {
     /// The meeting's times in the other zones attendees live in, so a partner in London
     /// sees at a glance that a Melbourne 10:00 is their midnight.
     public var elsewhere: [ZoneTime]
+    /// The answers so far: confirmed out of invited, apologies, maybes, no answer yet.
+    public var attendance: AttendanceSummary
 
     public init(
         initiativeName: String,
@@ -47,7 +49,8 @@ public struct AgendaHeader: Hashable, Sendable {
         status: Occurrence.Status,
         organizerName: String?,
         attendees: [AttendeeGroup],
-        elsewhere: [ZoneTime]
+        elsewhere: [ZoneTime],
+        attendance: AttendanceSummary = AttendanceSummary()
     ) {
         self.initiativeName = initiativeName
         self.seriesID = seriesID
@@ -66,6 +69,7 @@ public struct AgendaHeader: Hashable, Sendable {
         self.organizerName = organizerName
         self.attendees = attendees
         self.elsewhere = elsewhere
+        self.attendance = attendance
     }
 }
 

@@ -69,6 +69,8 @@ public struct MeetingSeries: Hashable, Sendable, Identifiable {
     public var holidayPolicy: HolidayPolicy
     /// The items every agenda of the series starts with ("Welcome and apologies", ...).
     public var standingItems: [String]
+    /// How many must confirm, and when to check; nil when the series has no quorum.
+    public var quorum: Quorum?
 
     public init(
         id: String,
@@ -86,7 +88,8 @@ public struct MeetingSeries: Hashable, Sendable, Identifiable {
         extraDates: [LocalDateTime] = [],
         exceptions: [SeriesException] = [],
         holidayPolicy: HolidayPolicy = .skip,
-        standingItems: [String] = []
+        standingItems: [String] = [],
+        quorum: Quorum? = nil
     ) {
         self.id = id
         self.title = title
@@ -104,6 +107,7 @@ public struct MeetingSeries: Hashable, Sendable, Identifiable {
         self.exceptions = exceptions
         self.holidayPolicy = holidayPolicy
         self.standingItems = standingItems
+        self.quorum = quorum
     }
 }
 

@@ -16,6 +16,9 @@ public struct Reminder: Hashable, Sendable, Identifiable {
         case indicator(IndicatorStanding, review: Occurrence)
         /// A person's daily digest: the e-mail reminders of one local day, in due order.
         case digest([Reminder])
+        /// A meeting whose quorum is not yet met when its series' quorum is checked; the
+        /// organiser is told who has not answered and who sent apologies.
+        case quorum(QuorumStanding)
     }
 
     /// Who receives the message.
@@ -64,7 +67,8 @@ public struct Reminder: Hashable, Sendable, Identifiable {
     /// After this instant the reminder is no longer worth sending (the meeting has begun,
     /// the next repetition has taken over, the review has been held).
     public let usefulUntil: Date
-    /// The rule that produced it; nil for a digest, which gathers several rules.
+    /// The rule that produced it; nil for a digest, which gathers several rules, and for a
+    /// quorum warning, which the series' `quorum:` asks for.
     public let rule: ReminderRule?
     public let channel: Channel
     public let recipient: Recipient

@@ -54,6 +54,7 @@ extension ReminderPlanner.Context {
         case .action(let action): people[action.ownerID]?.timeZone ?? initiative.timeZone
         case .indicator(let standing, _): people[standing.indicator.ownerID]?.timeZone ?? initiative.timeZone
         case .digest: initiative.timeZone
+        case .quorum(let standing): standing.occurrence.timeZone
         }
     }
 

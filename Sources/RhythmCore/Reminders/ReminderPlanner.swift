@@ -26,6 +26,7 @@ import Foundation
 ///   initiative's; a chat post uses the initiative's hours and zone. A reminder deferred
 ///   past its useful-until is dropped.
 /// - Digests: see `ReminderPlanner+Digest.swift`.
+/// - Quorum warnings: see `ReminderPlanner+Quorum.swift`.
 /// - `now` only decides whether indicator data already counts as late; the keys and due
 ///   instants of the plan do not depend on it, so planning twice gives the same reminders.
 /// - An action or indicator whose owner is not a known person produces nothing, and so
@@ -46,21 +47,26 @@ public enum ReminderPlanner {
         actions: [Action],
         results: [IndicatorResult],
         optOuts: [ReminderOptOut] = [],
+        attendance: [Attendance] = [],
         now: Date
     ) -> [Reminder] {
         planWithSkips(
-            initiative: initiative, window: window, actions: actions, results: results, optOuts: optOuts, now: now
+            initiative: initiative, window: window, actions: actions, results: results, optOuts: optOuts,
+            attendance: attendance, now: now
         ).reminders
     }
 
     /// The reminders of `plan`, and those the rules planned in `window` that will not go out
     /// because they fell on a non-business day (sorted by planned due instant then key).
+    /// `attendance` holds the answers for the meetings of series with a quorum (others are
+    /// ignored); without them every quorum looks unmet.
     public static func planWithSkips(
         initiative: Initiative,
         window: DateInterval,
         actions: [Action],
         results: [IndicatorResult],
         optOuts: [ReminderOptOut] = [],
+        attendance: [Attendance] = [],
         now: Date
     ) -> (reminders: [Reminder], skipped: [SkippedReminder]) {
         let context = Context(initiative: initiative, window: window, optOuts: optOuts)
@@ -76,6 +82,7 @@ public enum ReminderPlanner {
                 candidates += context.indicatorReminders(rule: rule, channel: channel, results: results, now: now)
             }
         }
+        candidates += context.quorumReminders(attendance: attendance)
         var kept: [Reminder] = []
         var skipped: [SkippedReminder] = []
         for candidate in candidates {
@@ -136,12 +143,14 @@ extension ReminderPlanner {
                 }
             }
             let dataDue = initiative.indicators.map { days(businessDays: $0.dueBusinessDaysBeforeReview) }.max() ?? 0
-            return initiative.reminderRules.map { rule in
+            let rules = initiative.reminderRules.map { rule in
                 let before: TimeInterval
                 if case .before(let offset) = rule.trigger { before = length(offset) } else { before = 0 }
                 if case .indicators = rule.subject { return before + TimeInterval(dataDue * 86_400) }
                 return before
-            }.max() ?? 0
+            }
+            let quorumChecks = initiative.series.compactMap { $0.quorum.map { length($0.check) } }
+            return (rules + quorumChecks).max() ?? 0
         }
 
         /// One e-mail per person who has not opted out of the rule, or one chat post mentioning

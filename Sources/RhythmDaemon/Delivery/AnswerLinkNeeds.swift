@@ -49,6 +49,9 @@ struct AnswerLinkNeeds: Sendable {
                 expiresAt: review.start + lifetimes.afterSubject)
         case .digest(let members):
             for member in members { addAnswers(to: member) }
+        case .quorum:
+            // The organiser's warning asks nothing of them that a link could answer.
+            break
         }
         if let rule = reminder.rule {
             add(.optOut(ruleID: rule.id), expiresAt: now + lifetimes.personalPage)

@@ -19,7 +19,7 @@ struct AnswerLinks: Sendable {
     }
 
     /// The answers a reminder about `subject` offers; none for a digest, whose members each
-    /// offer their own.
+    /// offer their own, nor for the organiser's quorum warning.
     func answers(for subject: Reminder.Subject) -> [MessageLink] {
         switch subject {
         case .meeting(let occurrence): meeting(occurrence)
@@ -34,7 +34,7 @@ struct AnswerLinks: Sendable {
             links(
                 .indicator(indicatorID: standing.indicator.id, period: standing.period),
                 [("Enter the \(standing.period) value", "")])
-        case .digest: []
+        case .digest, .quorum: []
         }
     }
 

@@ -234,7 +234,7 @@ public struct Dispatcher: Sendable {
             guard let reminder = try plan.reminder(for: entry) else {
                 return .withdrawn(
                     "no longer planned: its meeting was cancelled or moved, its action closed, its data recorded, "
-                        + "or its recipient opted out of its rule")
+                        + "its quorum reached, or its recipient opted out of its rule")
             }
             return .message(try dispatcher.composer.message(for: reminder, entry: entry, now: clock()))
         }
@@ -278,7 +278,8 @@ private struct ReminderIndex: Sendable {
     {
         ReminderPlanner.plan(
             initiative: initiative, window: window, actions: try store.openActions(),
-            results: try store.allIndicatorResults(), optOuts: try store.reminderOptOuts(personID: nil), now: now)
+            results: try store.allIndicatorResults(), optOuts: try store.reminderOptOuts(personID: nil),
+            attendance: try store.quorumAnswers(for: initiative), now: now)
     }
 }
 

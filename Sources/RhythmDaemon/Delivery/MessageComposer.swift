@@ -87,18 +87,24 @@ struct MessageComposer: Sendable {
                 body.append(
                     .links(links.answers(for: member.subject) + (member.rule.map { links.stop(ruleID: $0.id) } ?? [])))
                 if let agenda = try agenda(of: member, now: now) {
+                    if let answers = organizerParagraph(agenda, for: person) { body.append(paragraphs: [answers]) }
                     body.append(.preformatted(agendas.renderer.render(agenda, format: .text)))
                 }
             }
-        case .meeting, .action, .indicator:
+        case .meeting, .action, .indicator, .quorum:
             var answering = EmailBody(paragraphs: content.prompt.map { [$0] } ?? [])
             answering.append(.links(links.answers(for: reminder.subject)))
             body.append(paragraphs: content.paragraphs)
             body.blocks += answering.blocks
             if let agenda = try agenda(of: reminder, now: now) {
-                // The agenda is an HTML page of its own; the answers and the footer go at its end.
-                let html = EmailBody(answering.blocks + footer.blocks)
+                // The agenda is an HTML page of its own; the answers and the footer go at its end,
+                // and what the organiser hears of the answers at its top.
+                var html = EmailBody(answering.blocks + footer.blocks)
                     .appended(toHTML: agendas.renderer.render(agenda, format: .html))
+                if let answers = organizerParagraph(agenda, for: person) {
+                    html = Self.inserting(paragraph: answers, intoBodyOf: html)
+                    body.append(paragraphs: [answers])
+                }
                 body.append(.preformatted(agendas.renderer.render(agenda, format: .text)))
                 body.blocks += footer.blocks
                 return (body.text(greeting: person.name), html)
@@ -218,6 +224,31 @@ struct MessageComposer: Sendable {
         let occurrence = Schedule(initiative: initiative).occurrences(of: [series], in: day)
             .first { $0.originalStart == originalStart }
         return occurrence?.status.reason.map { "Reason: \($0)" }
+    }
+
+    /// What `person` reads above `agenda` when they organise its meeting; nil for anyone else.
+    private func organizerParagraph(_ agenda: Agenda, for person: Person) -> String? {
+        guard initiative.series.first(where: { $0.id == agenda.header.seriesID })?.organizerID == person.id else {
+            return nil
+        }
+        return Self.organizerParagraph(agenda.header.attendance)
+    }
+
+    /// What the organiser of a meeting reads above its agenda: how many confirmed and who
+    /// sent apologies, with their notes and the colleagues who come instead.
+    static func organizerParagraph(_ summary: AttendanceSummary) -> String {
+        "For you as organiser: " + AttendanceText.confirmed(summary) + " " + AttendanceText.apologies(summary)
+    }
+
+    /// `html` with `paragraph` at the top of its body, where the agenda page (built-in or a
+    /// coordinator's own template) begins; at the very top when it has no `<body>` tag.
+    static func inserting(paragraph: String, intoBodyOf html: String) -> String {
+        let block = "<p style=\"margin:0 0 16px;\">\(HTMLText.escape(paragraph))</p>\n"
+        guard let body = html.range(of: "<body", options: .caseInsensitive),
+            let end = html[body.upperBound...].firstIndex(of: ">")
+        else { return block + html }
+        let insertion = html.index(after: end)
+        return String(html[..<insertion]) + "\n" + block + String(html[insertion...].drop { $0 == "\n" })
     }
 
     private func recipient(_ person: Person) throws -> EmailAddress {

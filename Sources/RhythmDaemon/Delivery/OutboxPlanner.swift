@@ -56,7 +56,8 @@ public struct OutboxPlanner: Sendable {
         let window = DateInterval(start: min(catchUpStart, now - Self.lookback), end: now + Self.horizon)
         let reminders = ReminderPlanner.plan(
             initiative: initiative, window: window, actions: try store.openActions(),
-            results: try store.allIndicatorResults(), optOuts: try store.reminderOptOuts(personID: nil), now: now
+            results: try store.allIndicatorResults(), optOuts: try store.reminderOptOuts(personID: nil),
+            attendance: try store.quorumAnswers(for: initiative), now: now
         ).filter { $0.due >= catchUpStart || $0.usefulUntil > now }
         let (invitations, states) = InvitationPlanner.plan(
             initiative: initiative, sequences: sequences, states: try store.invitationStates(), now: now)

@@ -27,6 +27,8 @@ struct ReminderContent: Hashable, Sendable {
             self = Self.action(action, repetition: reminder.repetition, initiative: initiative, zone: zone, now: now)
         case .indicator(let standing, let review):
             self = Self.indicator(standing, review: review, repetition: reminder.repetition, zone: zone)
+        case .quorum(let standing):
+            self = Self.quorum(standing, zone: zone)
         case .digest(let members):
             let day = zone.wallClock(at: max(reminder.due, now)).date
             self.init(
@@ -107,6 +109,28 @@ struct ReminderContent: Hashable, Sendable {
             request: agenda
                 ? "The agenda follows. To add an item, tell the backbone team before the meeting."
                 : "Please come prepared; if you cannot attend, send your apologies to the backbone team.")
+    }
+
+    /// The organiser's warning: how far short the answers are, who sent apologies and who
+    /// has not answered, so they can chase people or call the meeting off in good time.
+    private static func quorum(_ standing: QuorumStanding, zone: TimeZone) -> Self {
+        let occurrence = standing.occurrence
+        let series = occurrence.series
+        let count = standing.quorum.count
+        let summary = standing.attendance
+        var paragraphs = [
+            "The \(series.title) on \(TimeText.instant(occurrence.start, in: zone)) needs "
+                + "\(Plural.phrase(count.needed, count.unit)) to confirm for a quorum; so far \(standing.confirmed) "
+                + (standing.confirmed == 1 ? "has" : "have") + ". "
+                + AttendanceText.confirmed(summary)
+        ]
+        paragraphs += [AttendanceText.notAnswered(summary), AttendanceText.tentative(summary)].compactMap(\.self)
+        paragraphs.append(AttendanceText.apologies(summary))
+        paragraphs.append(
+            "Ask those who have not answered, or move or cancel the meeting while there is time to tell everyone.")
+        return Self(
+            subject: "Quorum at risk: \(series.title), \(TimeText.shortInstant(occurrence.start, in: zone))",
+            paragraphs: paragraphs, meetingStart: occurrence.start)
     }
 
     private static func action(
