@@ -8,10 +8,13 @@ import RhythmStore
 /// any path prefix the reverse proxy adds.
 extension AnswerRoutes {
     /// GET and HEAD: the page. Reads only; a calendar link is issued only on POST, since
-    /// feed tokens are stored hashed and showing one means issuing a new one.
-    func showPersonalPage(token: String) async throws -> Page {
+    /// feed tokens are stored hashed and showing one means issuing a new one. `nested` when
+    /// the address is one of the page's form addresses, `/me/<token>/<form>`.
+    func showPersonalPage(token: String, nested: Bool = false) async throws -> Page {
         guard let visit = try await visit(token: token, personalPage: true) else { return notFound() }
-        return try await blocking { store in try personalPage(visit, store: store, formAction: token) }
+        return try await blocking { store in
+            try personalPage(visit, store: store, formAction: nested ? "../\(token)" : token)
+        }
     }
 
     /// POST to one of the page's forms.

@@ -82,6 +82,10 @@ public struct AnswerRoutes: Sendable {
         router.head("/me/{token}") { request, context in
             try await guarded(request, context, head: true) { token in try await showPersonalPage(token: token) }
         }
+        // A result page's address, reloaded or bookmarked, shows the page again.
+        router.get("/me/{token}/{form}") { request, context in
+            try await guarded(request, context) { token in try await showPersonalPage(token: token, nested: true) }
+        }
         router.post("/me/{token}") { request, context in
             try await guarded(request, context) { token in
                 try await answerPersonalPage(token: token, form: "", request: request)

@@ -203,7 +203,7 @@ enum BuiltInAnswerTemplates {
         <fieldset>
         <legend>{{name}}, {{period}} (for the review on {{review}})</legend>
         <p>Unit: {{unit}}{{#target}}; target {{target}}{{/target}}{{#last}}; last value {{last}}{{/last}}</p>
-        <p><label for="value-{{id}}">Value for {{period}} ({{unit}})</label><input type="text" id="value-{{id}}" name="value" inputmode="decimal" required></p>
+        <p><label for="value-{{id}}-{{period}}">Value for {{period}} ({{unit}})</label><input type="text" id="value-{{id}}-{{period}}" name="value" inputmode="decimal" required></p>
         <p><button type="submit">Record {{name}} for {{period}}</button></p>
         </fieldset>
         </form>{{/indicators}}

@@ -76,6 +76,42 @@ struct LinkSafetyTests {
         }
     }
 
+    @Test("Every field of every page has its own label, and radio buttons sit in a fieldset with a legend")
+    func labelledFields() async throws {
+        let harness = try AnswerHarness()
+        let action = try harness.store.createAction(
+            NewAction(title: "Send the MOU", ownerID: "ana"), actor: "t", now: harness.clock.now)
+        _ = try harness.store.addReminderOptOut(personID: "ana", ruleID: "day-before", actor: "t", now: harness.clock.now)
+        let paths = [
+            try harness.link(Self.meeting),
+            try harness.link(.agendaItem(seriesID: "leaders", occurrenceDate: AnswerInitiative.nextMeeting)),
+            try harness.link(.action(action.id)), try harness.link(.action(action.id)) + "?change=due",
+            try harness.link(.indicator(indicatorID: "enrolment", period: ReportingPeriod(parsing: "2026-Q4")!)),
+            try harness.link(.optOut(ruleID: "day-before")), try harness.link(.page),
+        ]
+        try await harness.application().test(.live) { client in
+            let field = try Regex(#"<(input|select|textarea)\b([^>]*)>"#)
+            let identifier = try Regex(#"\bid="([^"]+)""#)
+            for path in paths {
+                let html = try await client.execute(uri: path, method: .get).text
+                var ids: [String] = []
+                for match in html.matches(of: field) {
+                    let attributes = String(html[match.range])
+                    guard !attributes.contains(#"type="hidden""#) else { continue }
+                    let id = try #require(attributes.firstMatch(of: identifier).map { String(attributes[$0.range]) })
+                    let name = id.dropFirst(4).dropLast()
+                    ids.append(String(name))
+                    #expect(html.contains(#"<label for="\#(name)">"#), "\(path): \(name)")
+                }
+                #expect(Set(ids).count == ids.count, "\(path)")
+                if html.contains(#"type="radio""#) {
+                    #expect(html.contains("<fieldset>") && html.contains("<legend>"), "\(path)")
+                }
+                #expect(html.contains("<button type=\"submit\"") || path.hasPrefix("/me/"))
+            }
+        }
+    }
+
     @Test("Hammering one link, or guessing from one address, meets 429 with Retry-After")
     func rateLimits() async throws {
         let harness = try AnswerHarness(

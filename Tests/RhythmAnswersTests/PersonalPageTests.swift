@@ -36,6 +36,9 @@ struct PersonalPageTests {
             #expect(html.contains("Resume"))
             #expect(html.contains("Show my calendar link"))
             #expect(!html.contains("webcal://"))
+            let reloaded = try await client.execute(uri: page + "/attendance", method: .get)
+            #expect(reloaded.status == .ok)
+            #expect(reloaded.text.contains(#"action="../\#(page.dropFirst(4))/attendance""#))
         }
         #expect(try harness.snapshot() == before)
     }
