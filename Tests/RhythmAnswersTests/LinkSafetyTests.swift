@@ -81,7 +81,8 @@ struct LinkSafetyTests {
         let harness = try AnswerHarness()
         let action = try harness.store.createAction(
             NewAction(title: "Send the MOU", ownerID: "ana"), actor: "t", now: harness.clock.now)
-        _ = try harness.store.addReminderOptOut(personID: "ana", ruleID: "day-before", actor: "t", now: harness.clock.now)
+        _ = try harness.store.addReminderOptOut(
+            personID: "ana", ruleID: "day-before", actor: "t", now: harness.clock.now)
         let paths = [
             try harness.link(Self.meeting),
             try harness.link(.agendaItem(seriesID: "leaders", occurrenceDate: AnswerInitiative.nextMeeting)),
