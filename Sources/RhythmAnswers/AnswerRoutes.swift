@@ -179,7 +179,11 @@ public struct AnswerRoutes: Sendable {
                 message: "This form is too old to send (or was not made by Rhythm). Open the link again to get a "
                     + "fresh one.", status: .badRequest)
         }
-        guard try store.useAnswerForm(nonceHash: FormNonce.hash(nonce), linkID: visit.link.id, now: visit.now) else {
+        guard
+            try store.useAnswerForm(
+                nonceHash: FormNonce.hash(nonce), linkID: visit.link.id, now: visit.now,
+                forgetBefore: visit.now.addingTimeInterval(-FormNonce.lifetime - 3600))
+        else {
             return notice(
                 visit, title: "This form was already sent",
                 message: "Your answer was recorded the first time; sending the same form again changes nothing. "
@@ -203,7 +207,7 @@ public struct AnswerRoutes: Sendable {
     func result(_ answer: AppliedAnswer, visit: Visit, undoAction: String, backLink: String?) throws -> Page {
         let record = try store.recordAnswerUndo(
             linkID: visit.link.id, personID: visit.person.id, summary: answer.summary, change: answer.change.encoded,
-            now: visit.now)
+            now: visit.now, forgetBefore: visit.now.addingTimeInterval(-Self.undoWindow - 3600))
         try store.markAnswerLinkUsed(id: visit.link.id, now: visit.now)
         var view = visit.baseView(title: "Thank you")
         view["summary"] = answer.summary

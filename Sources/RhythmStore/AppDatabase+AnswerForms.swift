@@ -5,8 +5,14 @@ import RhythmCore
 extension AppDatabase {
     /// Records that the form with nonce hash `nonceHash` was sent through link `linkID`;
     /// false when it had been sent before, so that a replayed form changes nothing.
-    public func useAnswerForm(nonceHash: String, linkID: Int64, now: Date) throws(StoreError) -> Bool {
+    ///
+    /// Uses before `forgetBefore` are dropped: the caller passes a time before which no nonce
+    /// is accepted any more, so the table holds only what can still be replayed.
+    public func useAnswerForm(nonceHash: String, linkID: Int64, now: Date, forgetBefore: Date) throws(StoreError)
+        -> Bool
+    {
         try write { db in
+            try db.execute(sql: "DELETE FROM answer_form_use WHERE used_at < ?", arguments: [forgetBefore])
             try db.execute(
                 sql: "INSERT OR IGNORE INTO answer_form_use (nonce_hash, link_id, used_at) VALUES (?, ?, ?)",
                 arguments: [nonceHash, linkID, now])
@@ -15,11 +21,13 @@ extension AppDatabase {
     }
 
     /// Keeps what an answer replaced, so that it can be undone; returns the record with the
-    /// public id its undo button names.
+    /// public id its undo button names. Records made before `forgetBefore`, which can no
+    /// longer be undone, are dropped.
     public func recordAnswerUndo(
-        linkID: Int64, personID: String, summary: String, change: String, now: Date
+        linkID: Int64, personID: String, summary: String, change: String, now: Date, forgetBefore: Date
     ) throws(StoreError) -> AnswerUndoRecord {
         try write { db in
+            try db.execute(sql: "DELETE FROM answer_undo WHERE created_at < ?", arguments: [forgetBefore])
             var publicID = FeedToken.generate()
             while try Bool.fetchOne(db, sql: "SELECT 1 FROM answer_undo WHERE public_id = ?", arguments: [publicID])
                 != nil
