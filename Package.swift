@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "RhythmCLI",
             dependencies: [
-                "RhythmDaemon", "RhythmFeeds", "RhythmAgenda",
+                "RhythmDaemon", "RhythmFeeds", "RhythmAgenda", "RhythmAnswers",
                 "RhythmCore", "RhythmConfig", "RhythmDelivery", "RhythmStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

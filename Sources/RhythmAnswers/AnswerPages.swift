@@ -37,14 +37,20 @@ public struct AnswerPages: Sendable {
         }
         var library = MustacheLibrary()
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            let file = directory?.appendingPathComponent(name + ".mustache").path ?? "built-in \(name)"
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
-            } catch {
-                let file = directory?.appendingPathComponent(name + ".mustache").path ?? "built-in \(name)"
+            } catch let error as MustacheTemplate.ParserError {
                 throw AnswerPageError(
                     code: "malformed-template",
-                    description: "\(file): the template does not parse (\(error)); check its tags against the "
-                        + "Mustache manual, or remove the file to use the built-in template.")
+                    description: "\(file):\(error.context.lineNumber):\(error.context.columnNumber): error: the "
+                        + "template does not parse (\(error.error)); check its tags against the Mustache manual, or "
+                        + "remove the file to use the built-in template.")
+            } catch {
+                throw AnswerPageError(
+                    code: "malformed-template",
+                    description: "\(file): error: the template does not parse (\(error)); check its tags against "
+                        + "the Mustache manual, or remove the file to use the built-in template.")
             }
         }
         self.library = library

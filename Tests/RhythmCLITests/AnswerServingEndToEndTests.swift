@@ -37,4 +37,36 @@ import Testing
         #expect(!server.logText.contains(optOut.token) && !server.logText.contains(page.token))
         #expect(server.stop() == 0)
     }
+
+    @Test("rhythm serve refuses to start on a broken answer template, naming its file, line and column")
+    func brokenAnswerTemplate() async throws {
+        let directory = try RhythmProcess.temporaryDirectory()
+        let answers = directory.appendingPathComponent("templates/answers")
+        try FileManager.default.createDirectory(at: answers, withIntermediateDirectories: true)
+        let template = answers.appendingPathComponent("result.html.mustache")
+        try "<h1>{{title}}</h1>\n{{#canUndo}}\n".write(to: template, atomically: true, encoding: .utf8)
+        let config = directory.appendingPathComponent("rhythm.yaml")
+        try String(contentsOfFile: RhythmProcess.exampleConfiguration, encoding: .utf8)
+            .replacingOccurrences(of: "listen: 127.0.0.1:8080", with: "listen: 127.0.0.1:\(LoopbackPort.free())")
+            .write(to: config, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = RhythmProcess.executable
+        process.arguments = ["serve", "--config", config.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["RHYTHM_DATABASE": directory.appendingPathComponent("rhythm.sqlite").path]) { _, new in new }
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        for _ in 0..<100 where process.isRunning {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("rhythm serve started despite a broken answer template")
+        }
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 78)
+        #expect(message.contains("\(template.path):"), "\(message)")
+    }
 }
