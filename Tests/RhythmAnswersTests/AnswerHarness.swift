@@ -21,13 +21,15 @@ final class AnswerHarness: Sendable {
     let changes = ChangeCounter()
     let logs = LogRecorder()
     let limits: AnswerRateLimits
+    let pages: AnswerPages
 
-    init(limits: AnswerRateLimits = AnswerRateLimits()) throws {
+    init(limits: AnswerRateLimits = AnswerRateLimits(), pages: AnswerPages? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("rhythm-answers-tests-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         databasePath = directory.appendingPathComponent("rhythm.sqlite").path
         store = try AppDatabase.open(path: databasePath)
         self.limits = limits
+        self.pages = try pages ?? AnswerPages()
     }
 
     deinit {
@@ -39,7 +41,7 @@ final class AnswerHarness: Sendable {
             AnswerRoutes(
                 store: store, initiative: { AnswerInitiative.make() },
                 settings: ServiceSettings(publicURL: URL(string: "https://rhythm.test")),
-                pages: try AnswerPages(), limits: limits, onChange: { [changes] in changes.increment() },
+                pages: pages, limits: limits, onChange: { [changes] in changes.increment() },
                 now: { [clock] in clock.now }, logger: logs.logger)
         }
     }
