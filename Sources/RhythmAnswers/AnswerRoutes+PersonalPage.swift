@@ -140,6 +140,7 @@ extension AnswerRoutes {
         let initiative = visit.initiative
         let attended = initiative.series.filter { initiative.isAttending(personID: visit.person.id, series: $0) }
         let answers = try store.attendance(personID: visit.person.id, from: visit.today.adding(days: -1))
+        let colleagues = AttendanceAnswer.colleagues(of: visit.person, in: initiative)
         return Schedule(initiative: initiative).occurrences(of: attended, in: window)
             .filter(AgendaItemRules.happens)
             .map { occurrence -> [String: Any] in
@@ -151,6 +152,10 @@ extension AnswerRoutes {
                     "when": MeetingText.when(occurrence, in: visit.person.timeZone),
                     "answer": answer.map { "your answer: \(MeetingText.response($0.response))" } ?? "no answer yet",
                     "attending": answer?.response == .attending, "apologies": answer?.response == .apologies,
+                    "hasColleagues": !colleagues.isEmpty,
+                    "colleagues": colleagues.map { colleague -> [String: Any] in
+                        ["id": colleague.id, "name": colleague.name, "selected": colleague.id == answer?.delegateID]
+                    },
                 ]
                 if let place = MeetingText.place(occurrence) { row["place"] = place }
                 if let note = answer?.note { row["note"] = note }

@@ -178,6 +178,8 @@ enum BuiltInAnswerTemplates {
         <p><input type="radio" id="attending-{{key}}" name="answer" value="attending"{{#attending}} checked{{/attending}}> <label for="attending-{{key}}">I'll be there</label></p>
         <p><input type="radio" id="apologies-{{key}}" name="answer" value="apologies"{{#apologies}} checked{{/apologies}}> <label for="apologies-{{key}}">Send apologies</label></p>
         <p><label for="note-{{key}}">Note (optional)</label><input type="text" id="note-{{key}}" name="note" maxlength="1000" value="{{note}}"></p>
+        {{#hasColleagues}}<p><label for="delegate-{{key}}">A colleague who comes instead (optional, with apologies)</label>
+        <select id="delegate-{{key}}" name="delegate"><option value="">Nobody</option>{{#colleagues}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/colleagues}}</select></p>{{/hasColleagues}}
         <p><button type="submit">Save my answer for {{date}}</button></p>
         </fieldset>
         </form>{{/meetings}}

@@ -29,6 +29,7 @@ struct PersonalPageTests {
             let html = response.text
             #expect(html.contains("Leadership table, Tuesday 2 February 2027, 10:00–11:00 (Europe/London)"))
             #expect(html.contains("your answer: apologies"))
+            #expect(html.contains(#"<select id="delegate-leaders-2027-02-02" name="delegate">"#))
             #expect(html.contains("Tuesday 9 February 2027"))
             #expect(html.contains("Send the MOU"))
             #expect(!html.contains("Ben task"))
