@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "RhythmAPI", targets: ["RhythmAPI"]),
         .library(name: "RhythmAgenda", targets: ["RhythmAgenda"]),
         .library(name: "RhythmDelivery", targets: ["RhythmDelivery"]),
+        .library(name: "RhythmAnswers", targets: ["RhythmAnswers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -80,7 +81,8 @@ let package = Package(
         .target(
             name: "RhythmDaemon",
             dependencies: [
-                "RhythmAPI", "RhythmAgenda", "RhythmCore", "RhythmConfig", "RhythmDelivery", "RhythmFeeds",
+                "RhythmAPI", "RhythmAgenda", "RhythmAnswers", "RhythmCore", "RhythmConfig", "RhythmDelivery",
+                "RhythmFeeds",
                 "RhythmStore",
                 "RhythmServer", "ICalendar",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -96,7 +98,7 @@ let package = Package(
         .target(
             name: "RhythmCLI",
             dependencies: [
-                "RhythmDaemon", "RhythmFeeds", "RhythmAgenda",
+                "RhythmDaemon", "RhythmFeeds", "RhythmAgenda", "RhythmAnswers",
                 "RhythmCore", "RhythmConfig", "RhythmDelivery", "RhythmStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -131,6 +133,20 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             resources: [.copy("openapi.json")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RhythmAnswers",
+            dependencies: [
+                "RhythmCore", "RhythmStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -221,6 +237,18 @@ let package = Package(
             name: "RhythmAPITests",
             dependencies: [
                 "RhythmAPI", "RhythmCore", "RhythmServer", "RhythmStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmAnswersTests",
+            dependencies: [
+                "RhythmAnswers", "RhythmCore", "RhythmServer", "RhythmStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

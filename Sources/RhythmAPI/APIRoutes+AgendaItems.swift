@@ -65,10 +65,10 @@ extension APIRoutes {
         var reader = FieldReader(object)
         let seriesID = reader.string("series_id", required: true)
         let date = reader.date("occurrence_date", required: true)
-        let title = reader.text("title", required: true, maxLength: Self.titleLimit)
+        let title = reader.text("title", required: true, maxLength: AgendaItemRules.titleLimit)
         let presenter = reader.string("presenter_id")
         let minutes = reader.integer("minutes")
-        let notes = reader.text("notes", maxLength: Self.detailsLimit)
+        let notes = reader.text("notes", maxLength: AgendaItemRules.notesLimit)
         let series = reader.checkSeries(seriesID, in: initiative)
         let originalDate = reader.checkOccurrence(date, of: series, in: initiative)
         reader.checkAgendaFields(presenter: presenter, minutes: minutes, in: initiative)
@@ -96,10 +96,10 @@ extension APIRoutes {
         let object = try await JSONBody.object(from: request)
         let initiative = self.initiative()
         var reader = FieldReader(object)
-        let title = reader.text("title", maxLength: Self.titleLimit)
+        let title = reader.text("title", maxLength: AgendaItemRules.titleLimit)
         let presenter = reader.string("presenter_id")
         let minutes = reader.integer("minutes")
-        let notes = reader.text("notes", maxLength: Self.detailsLimit)
+        let notes = reader.text("notes", maxLength: AgendaItemRules.notesLimit)
         let date = reader.date("occurrence_date")
         if reader.contains("series_id") {
             _ = reader.string("series_id")
@@ -199,16 +199,23 @@ extension FieldReader {
             report("occurrence_date", "Series \(series.id) has no occurrence planned on \(date), nor one moved to it.")
             return nil
         }
+        guard AgendaItemRules.happens(occurrence) else {
+            report(
+                "occurrence_date",
+                "The \(series.id) meeting of \(date) is \(occurrence.status.label); name one that takes place.")
+            return nil
+        }
         return occurrence.originalStart.date
     }
 
-    /// Checks the presenter and the minutes an agenda item asks for.
+    /// Checks the presenter and the minutes an agenda item asks for, as every way of
+    /// submitting one does (`AgendaItemRules`).
     mutating func checkAgendaFields(presenter: Presence<String>, minutes: Presence<Int>, in initiative: Initiative) {
-        if let id = presenter.value, !initiative.people.contains(where: { $0.id == id }) {
-            report("presenter_id", "No person has the id \"\(id)\".")
+        if let problem = presenter.value.flatMap({ AgendaItemRules.presenterProblem($0, in: initiative) }) {
+            report("presenter_id", problem.message)
         }
-        if let minutes = minutes.value, !(1...480).contains(minutes) {
-            report("minutes", "Must be from 1 to 480 minutes; it is \(minutes).")
+        if let problem = minutes.value.flatMap(AgendaItemRules.minutesProblem) {
+            report("minutes", problem.message)
         }
     }
 }

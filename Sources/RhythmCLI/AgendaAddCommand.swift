@@ -57,11 +57,12 @@ struct AgendaAddCommand: ParsableCommand {
         default: break
         }
         _ = try date.map { try WorkArguments.date($0, for: "--date") }
-        if let minutes, minutes < 1 {
-            throw ValidationError("--minutes must be at least 1; found \(minutes).")
+        // The checks every way of submitting an item applies (the API and answer links too).
+        if let problem = minutes.flatMap(AgendaItemRules.minutesProblem) {
+            throw ValidationError("--minutes: \(problem.message)")
         }
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ValidationError("The title must not be empty.")
+        if let problem = AgendaItemRules.titleProblem(title) ?? notes.flatMap(AgendaItemRules.notesProblem) {
+            throw ValidationError(problem.message)
         }
     }
 
@@ -144,10 +145,7 @@ struct AgendaAddCommand: ParsableCommand {
     }
 
     private static func isOff(_ occurrence: Occurrence) -> Bool {
-        switch occurrence.status {
-        case .cancelled, .skipped: true
-        case .scheduled, .moved: false
-        }
+        !AgendaItemRules.happens(occurrence)
     }
 }
 

@@ -73,22 +73,11 @@ struct IndicatorRecordCommand: ParsableCommand {
     static func period(_ text: String, for indicator: Indicator, today: LocalDate, zone: TimeZone) throws
         -> ReportingPeriod
     {
-        let kind = indicator.reportingPeriod
-        guard let period = ReportingPeriod(parsing: text) else {
-            let example = ReportingPeriod.containing(today, kind: kind)
-            throw ValidationError(
-                "--period expects a \(kind.rawValue) such as \(example) for \(indicator.id); found \"\(text)\".")
+        switch ReportingPeriod.forRecording(text, of: indicator, today: today) {
+        case .success(let period): return period
+        case .failure(let problem):
+            throw ValidationError(problem.message(field: "--period", indicator: indicator, zone: zone))
         }
-        guard period.kind == kind else {
-            let right = ReportingPeriod.containing(period.firstDay, kind: kind)
-            throw ValidationError(
-                "\(indicator.id) is reported by \(kind.rawValue), so the period is written like \(right), "
-                    + "not \(text) (a \(period.kind.rawValue)).")
-        }
-        guard period.hasStarted(by: today) else {
-            throw ValidationError("--period: " + period.notStartedExplanation(today: today, zone: zone))
-        }
-        return period
     }
 
     /// `42` rather than `42.0`; other values as Swift prints them.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import RhythmAgenda
+import RhythmAnswers
 import RhythmConfig
 import RhythmDaemon
 import RhythmStore
@@ -62,6 +63,9 @@ struct ServeCommand: AsyncParsableCommand {
             // Logged by the service already, at error level.
             throw ExitCode(ListenError.exitStatus)
         } catch let error as AgendaTemplateError {
+            StandardError.print(error.description)
+            throw ExitCode(78)
+        } catch let error as AnswerPageError {
             StandardError.print(error.description)
             throw ExitCode(78)
         }

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import RhythmAPI
 import RhythmAgenda
+import RhythmAnswers
 import RhythmConfig
 import RhythmCore
 import RhythmDelivery
@@ -13,7 +14,8 @@ import UnixSignals
 
 /// The long-running Rhythm service: one process, several services in one `ServiceGroup`.
 ///
-/// - the HTTP server: feeds, agenda pages, the JSON API, `/healthz`, `/readyz`, `/metrics`;
+/// - the HTTP server: feeds, agenda pages, the JSON API, the answer pages (`/a/`, `/me/`),
+///   `/healthz`, `/readyz`, `/metrics`;
 /// - the dispatcher, which plans reminders and invitations and sends each when it falls due;
 /// - the reloader (SIGHUP) and, under systemd, the watchdog.
 ///
@@ -67,13 +69,17 @@ public struct RhythmService: Sendable {
         metrics.recordReload(at: now)
         let health = DispatcherHealth()
         let readiness = Readiness(store: store, current: current, databasePath: databasePath, secrets: secrets)
-        // A write through the API may change what any feed, agenda or reminder shows.
-        let api = APIRoutes(
-            store: store, initiative: { feeds.initiative },
-            onChange: {
-                await cache.invalidateAll()
-                wakeup.signal()
-            }, logger: logger)
+        // A write through the API or an answer page may change what any feed, agenda or
+        // reminder shows (a closed action's pending reminders go at the dispatcher's re-plan).
+        let changed: @Sendable () async -> Void = {
+            await cache.invalidateAll()
+            wakeup.signal()
+        }
+        let api = APIRoutes(store: store, initiative: { feeds.initiative }, onChange: changed, logger: logger)
+        let answers = AnswerRoutes(
+            store: store, initiative: { feeds.initiative }, settings: settings,
+            pages: try AnswerPages(directory: AnswerPages.defaultDirectory(forConfigurationAt: configurationPath)),
+            onChange: changed, logger: logger)
         let notifier = self.notifier
         let logger = self.logger
         let application = buildApplication(
@@ -88,6 +94,7 @@ public struct RhythmService: Sendable {
             },
             addRoutes: { router in
                 api.register(on: router)
+                answers.register(on: router)
                 AgendaPageController(pages: feeds).addRoutes(to: router)
                 ObservabilityController(readiness: readiness, metrics: metrics).addRoutes(to: router)
             }

@@ -250,5 +250,27 @@ extension AppDatabase {
         try db.drop(table: "audit_entry")
         try db.rename(table: "audit_entry_v6", to: "audit_entry")
         try db.create(index: "audit_entry_on_entity", on: "audit_entry", columns: ["entity", "entity_id"])
+        try createAnswerFormTables(in: db)
+    }
+
+    /// What the answer pages remember between a form and its submission: the forms already
+    /// sent (so a replayed form changes nothing) and what each answer replaced (so it can be
+    /// undone for a while).
+    fileprivate static func createAnswerFormTables(in db: Database) throws {
+        try db.create(table: "answer_form_use") { table in
+            table.primaryKey("nonce_hash", .text)
+            table.column("link_id", .integer).notNull()
+            table.column("used_at", .datetime).notNull()
+        }
+        try db.create(table: "answer_undo") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("public_id", .text).notNull().unique()
+            table.column("link_id", .integer).notNull()
+            table.column("person_id", .text).notNull()
+            table.column("summary", .text).notNull()
+            table.column("change", .text).notNull()
+            table.column("created_at", .datetime).notNull()
+            table.column("undone_at", .datetime)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOPosix
+import RhythmServer
 
 /// `/readyz` and `/metrics`. `/healthz` (alive) is the server's own.
 ///
@@ -9,7 +10,7 @@ struct ObservabilityController: Sendable {
     let readiness: Readiness
     let metrics: RhythmMetrics
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<RhythmRequestContext>) {
         router.get("/readyz") { _, _ -> Response in
             let report = try await NIOThreadPool.singleton.runIfActive { readiness.report() }
             return Response(

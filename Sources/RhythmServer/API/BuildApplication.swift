@@ -17,9 +17,9 @@ public func buildApplication(
     logger: Logger,
     observer: (any RequestObserver)? = nil,
     onServerRunning: @escaping @Sendable () async -> Void = {},
-    addRoutes: (Router<BasicRequestContext>) -> Void = { _ in }
+    addRoutes: (Router<RhythmRequestContext>) -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = Router()
+    let router = Router(context: RhythmRequestContext.self)
     router.add(middleware: AccessLogMiddleware(observer: observer))
     router.add(middleware: FeedMethodMiddleware())
     router.get("/healthz") { _, _ in "ok" }

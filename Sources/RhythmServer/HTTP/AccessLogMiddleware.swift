@@ -1,7 +1,7 @@
 import Hummingbird
 import Logging
 
-/// Logs every request at debug level with its status and duration, never a feed token, and
+/// Logs every request at debug level with its status and duration, never a token, and
 /// tells the observer (metrics) which area it reached and how it was answered.
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     var observer: (any RequestObserver)?
@@ -45,6 +45,7 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
         if path.hasPrefix("/feeds/") { return "feed" }
         if path.hasPrefix("/agenda/") { return "agenda" }
         if path.hasPrefix("/api/") { return "api" }
+        if path.hasPrefix("/a/") || path.hasPrefix("/me/") { return "answers" }
         if path == "/healthz" || path == "/readyz" { return "health" }
         if path == "/metrics" { return "metrics" }
         return "other"
