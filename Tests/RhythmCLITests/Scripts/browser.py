@@ -356,6 +356,9 @@ def quoted(texts):
 
 
 def main():
+    # A process started from a Swift test inherits the signal mask of a libdispatch thread,
+    # which blocks SIGALRM and SIGTERM: the bounds and the clean exit need both.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     signal.signal(signal.SIGALRM, on_alarm)
     browser = None
 
