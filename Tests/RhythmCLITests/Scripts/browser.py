@@ -283,7 +283,14 @@ class Browser:
         return {"path": path, "page": {"width": width, "height": height}}
 
     def axe(self):
-        source = importlib.resources.files("axe_core_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+        try:
+            package = importlib.resources.files("axe_core_python")
+        except ImportError:
+            raise StepError(
+                f"axe-core is missing from {sys.executable}: run deploy/setup.sh test, which installs "
+                "axe-core-python into .build/test-python, and set RHYTHM_TEST_PYTHON to that Python"
+            )
+        source = package.joinpath("axe.min.js").read_text(encoding="utf-8")
         self.driver.execute_script(source)
         results = self.driver.execute_async_script("const done = arguments[0]; axe.run(document).then(done);")
         violations = [
