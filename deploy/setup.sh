@@ -19,11 +19,18 @@ cd "$(dirname "$0")/.."
 runtime_packages=(tzdata ca-certificates libsqlite3-dev zlib1g-dev libcurl4-openssl-dev)
 # Debian packages the tests need on top: an independent iCalendar parser and expander to
 # check every feed Rhythm writes, an SMTP server with a throwaway certificate for e-mail,
-# and systemd for systemd-analyze, which rates the hardening of deploy/rhythm.service.
-test_packages=(python3 python3-venv python3-icalendar python3-recurring-ical-events python3-aiosmtpd openssl systemd)
-# Where the tests' Python lives: Debian's Python with its packages, plus the OpenAPI
-# validator from PyPI (Debian does not package it).
+# systemd for systemd-analyze, which rates the hardening of deploy/rhythm.service, and a
+# real browser for the page tests: headless chromium driven through chromium-driver by
+# python3-selenium.
+test_packages=(python3 python3-venv python3-icalendar python3-recurring-ical-events python3-aiosmtpd openssl systemd
+    chromium chromium-driver python3-selenium)
+# Where the tests' Python lives: Debian's Python with its packages, plus from PyPI (Debian
+# packages neither) the OpenAPI validator and axe-core, the accessibility checker the page
+# tests run in chromium. axe-core-python 0.1.0 ships axe-core 4.4.3 and needs nothing else;
+# axe-selenium-python 2.1.6, the last release that installs on Debian 12's Python 3.11,
+# ships axe-core 3.1.1 from 2018.
 test_python=.build/test-python
+test_python_packages=(openapi-spec-validator axe-core-python==0.1.0)
 
 install_debian_packages() {
     local missing=()
@@ -75,7 +82,7 @@ test() {
     if [ ! -x "$test_python/bin/python3" ]; then
         /usr/bin/python3 -m venv --system-site-packages "$test_python"
     fi
-    "$test_python/bin/pip" install -q --disable-pip-version-check openapi-spec-validator
+    "$test_python/bin/pip" install -q --disable-pip-version-check "${test_python_packages[@]}"
     export RHYTHM_TEST_PYTHON="$PWD/$test_python/bin/python3"
     echo "== swift format lint"
     swift format lint --strict --recursive Sources Tests Package.swift
