@@ -4,7 +4,9 @@ import RhythmStore
 
 /// /api/v1/attendance: answers for meetings, one per person and occurrence, with the same
 /// checks as `rhythm attendance set` and the answer pages (`AttendanceRequest`). A
-/// partner-limited token reads and writes only the answers of its partner's people.
+/// partner-limited token reads and writes only the answers of its partner's people, and is
+/// refused (403) before the checks run, so their words never describe another partner's
+/// people; a delegate is always of the person's partner, so it needs no check of its own.
 ///
 /// An answer is addressed by the series, the meeting's date (its original date or, if it
 /// moved, the new one; it is stored and shown under the original date) and the person, so
@@ -41,8 +43,13 @@ extension APIRoutes {
         let caller = try await authenticate(request)
         try caller.requireWrite()
         guard let seriesID, let dateText, let personID else { throw APIProblem.internalError }
-        let object = try await JSONBody.object(from: request)
         let initiative = self.initiative()
+        if let limited = caller.partnerID {
+            var scope = PartnerScope(partnerID: limited, initiative: initiative)
+            scope.pathPerson(personID, in: "person_id")
+            try scope.finish()
+        }
+        let object = try await JSONBody.object(from: request)
         var reader = FieldReader(object)
         let response = reader.string("response", required: true)
         let note = reader.text("note", maxLength: AttendanceRequest.noteLimit)
@@ -67,12 +74,6 @@ extension APIRoutes {
         }
         try reader.finish(kind: "an answer")
         guard let checked else { throw APIProblem.internalError }
-        if let limited = caller.partnerID {
-            var scope = PartnerScope(partnerID: limited, initiative: initiative)
-            scope.pathPerson(checked.person.id, in: "person_id")
-            scope.person(checked.delegate?.id, in: "delegate_id")
-            try scope.finish()
-        }
         let actor = caller.actor
         let instant = now()
         let (answer, isNew): (Attendance, Bool) = try await blocking { store in

@@ -26,7 +26,8 @@ struct PartnerScope {
             .field(field, "\(id) is not a person of partner \(partnerID); this token may name only its people."))
     }
 
-    /// A person named by the path parameter `name`: whose answer is written.
+    /// A person named by the path parameter `name`, whose answer is written; someone the
+    /// configuration does not have is out of reach too.
     mutating func pathPerson(_ id: String, in name: String) {
         guard initiative.people.first(where: { $0.id == id })?.partnerID != partnerID else { return }
         problems.append(

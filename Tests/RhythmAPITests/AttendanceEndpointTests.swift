@@ -129,6 +129,11 @@ struct AttendanceEndpointTests {
                 .put, "/api/v1/attendance/south-team/2027-01-28/ben", token: north, json: #"{"response": "apologies"}"#)
             write.expectProblem(.forbidden)
             #expect(write.problemErrors["?person_id"]?.contains("not a person of partner north") == true)
+            // Refused before the checks, which would otherwise say that ben is not invited to leaders.
+            let uninvited = try await client.send(
+                .put, "/api/v1/attendance/leaders/2027-01-26/ben", token: north, json: #"{"response": "apologies"}"#)
+            uninvited.expectProblem(.forbidden)
+            #expect(uninvited.problemErrors.keys.sorted() == ["?person_id"])
         }
         #expect(
             try harness.store.attendance(seriesID: "south-team", occurrenceDate: nil).map(\.response) == [.attending])
