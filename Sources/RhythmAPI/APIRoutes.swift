@@ -7,7 +7,8 @@ import RhythmCore
 import RhythmStore
 
 /// The JSON API under /api/v1, through which a partner portal or a form feeds actions, agenda
-/// items and indicator results into Rhythm, and its OpenAPI document at /api/openapi.json.
+/// items, indicator results and answers for meetings into Rhythm, and its OpenAPI document
+/// at /api/openapi.json.
 ///
 /// Every request but the document's needs a bearer token from the store. Every write is
 /// checked against the initiative of the moment (asked of `initiative` on each request, so a
@@ -65,6 +66,13 @@ public struct APIRoutes: Sendable {
         }
         router.delete("/api/v1/agenda-items/{id}") { request, context in
             try await deleteAgendaItem(request, id: context.parameters.get("id"))
+        }
+
+        router.get("/api/v1/attendance") { request, _ in try await listAttendance(request) }
+        router.put("/api/v1/attendance/{series_id}/{occurrence_date}/{person_id}") { request, context in
+            try await putAttendance(
+                request, seriesID: context.parameters.get("series_id"),
+                date: context.parameters.get("occurrence_date"), personID: context.parameters.get("person_id"))
         }
 
         router.get("/api/v1/indicator-results") { request, _ in try await listIndicatorResults(request) }

@@ -44,6 +44,11 @@ struct FieldReader {
         problems.append(.field(name, detail))
     }
 
+    /// Records a problem found elsewhere than in the body's fields, such as in the path.
+    mutating func problem(_ problem: FieldProblem) {
+        problems.append(problem)
+    }
+
     /// Reads a field, converting it with `convert`, which answers nil for a value of the
     /// wrong type; `required` fields may be neither absent nor null.
     mutating func field<Value>(

@@ -26,6 +26,14 @@ struct PartnerScope {
             .field(field, "\(id) is not a person of partner \(partnerID); this token may name only its people."))
     }
 
+    /// A person named by the path parameter `name`, whose answer is written; someone the
+    /// configuration does not have is out of reach too.
+    mutating func pathPerson(_ id: String, in name: String) {
+        guard initiative.people.first(where: { $0.id == id })?.partnerID != partnerID else { return }
+        problems.append(
+            .parameter(name, "\(id) is not a person of partner \(partnerID); this token may write only its people's."))
+    }
+
     /// A group named in `field`.
     mutating func group(_ id: String?, in field: String) {
         guard let id, let group = initiative.groups.first(where: { $0.id == id }) else { return }

@@ -56,3 +56,20 @@ extension IndicatorResult {
         ])
     }
 }
+
+extension Attendance {
+    /// The same keys as `rhythm attendance list --format json`.
+    var json: JSONValue {
+        .object([
+            "id": .integer(id),
+            "series_id": .string(seriesID),
+            "occurrence_date": .string(occurrenceDate.description),
+            "person_id": .string(personID),
+            "response": .string(response.rawValue),
+            "note": .optional(note),
+            "delegate_id": .optional(delegateID),
+            "answered_by": .string(answeredBy),
+            "answered_at": .string(instantText(answeredAt)),
+        ])
+    }
+}

@@ -10,14 +10,17 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "List the audit trail of changes, newest first.",
         discussion: """
-            Every change to an action, an agenda item or an indicator value is recorded with \
-            who made it (cli:<user> on the command line, with the person who ran sudo when \
-            it ran through sudo, as in cli:rhythm (sudo: alice); api:<token> through the \
-            API), when, and the old and new value of each changed field.
+            Every change to an action, an agenda item, an indicator value, an answer for a \
+            meeting (attendance) or a reminder opt-out is recorded with who made it \
+            (cli:<user> on the command line, with the person who ran sudo when it ran \
+            through sudo, as in cli:rhythm (sudo: alice); api:<token> through the API; \
+            person:<id> (link) through an answer link), when, and the old and new value of \
+            each changed field.
 
             Examples:
               rhythm audit --limit 50
               rhythm audit --entity action --id 12
+              rhythm audit --entity attendance
               rhythm audit --format json
             """
     )
@@ -27,11 +30,15 @@ struct AuditCommand: ParsableCommand {
         case action
         case agendaItem = "agenda-item"
         case indicatorResult = "indicator-result"
+        case attendance
+        case reminderOptOut = "reminder-opt-out"
     }
 
     @OptionGroup var options: RhythmOptions
 
-    @Option(help: ArgumentHelp("action, agenda-item or indicator-result.", valueName: "entity"))
+    @Option(
+        help: ArgumentHelp(
+            "action, agenda-item, indicator-result, attendance or reminder-opt-out.", valueName: "entity"))
     var entity: Entity?
 
     @Option(help: ArgumentHelp("Only changes to the record with this number.", valueName: "n"))

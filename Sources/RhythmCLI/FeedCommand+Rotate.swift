@@ -34,14 +34,7 @@ extension FeedCommand {
 
         func validate() throws {
             _ = try FeedCommand.subject(parsing: subject, for: "SUBJECT")
-            guard let baseURL else { return }
-            guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme), url.host != nil,
-                url.query == nil, url.fragment == nil
-            else {
-                throw ValidationError(
-                    "--base-url expects an http or https address such as https://rhythm.example.org; "
-                        + "found \"\(baseURL)\".")
-            }
+            try baseURL.map(BaseURLArgument.check)
         }
 
         func run() throws {
@@ -74,10 +67,6 @@ extension FeedCommand {
 enum FeedURL {
     /// `<base>/feeds/<token>.ics`, with no doubled slash whatever the base ends with.
     static func text(base: String, token: String) -> String {
-        var base = base
-        while base.hasSuffix("/") {
-            base.removeLast()
-        }
-        return "\(base)/feeds/\(token).ics"
+        "\(BaseURLArgument.trimmed(base))/feeds/\(token).ics"
     }
 }

@@ -16,7 +16,8 @@ struct StatusCommand: AsyncParsableCommand {
         discussion: """
             Asks the running service (service.listen) for /readyz and /metrics, and reads the \
             database: reminders waiting, due now and how long the oldest has waited, when the \
-            next is due, dead letters, channels disabled or unable to send. Times are the \
+            next is due, dead letters, channels disabled or unable to send, and how many \
+            answer links work. Times are the \
             initiative's, with their UTC offset. With a configuration file that has errors it \
             still reports the service (which keeps its last good configuration) and warns. \
             Exits with 0 when the service answers ready, 69 (EX_UNAVAILABLE) otherwise, and \
@@ -69,7 +70,8 @@ struct StatusCommand: AsyncParsableCommand {
                 counts: try store.outboxCounts(), oldest: try store.earliestDue(claimableAt: now),
                 next: try store.nextDueInstant(), planned: try store.plannedUntil(),
                 disabled: try store.disabledChannels(),
-                held: try store.heldCount()
+                held: try store.heldCount(),
+                activeLinks: try store.countActiveAnswerLinks(now: now)
             )
         }
         let pending = facts.counts[.pending] ?? 0
@@ -82,6 +84,7 @@ struct StatusCommand: AsyncParsableCommand {
         }
         lines.append("Next due: \(facts.next.map(zone.iso8601) ?? "nothing pending")")
         lines.append("Planned until: \(facts.planned.map(zone.iso8601) ?? "not planned yet")")
+        lines.append("Answer links: \(facts.activeLinks) active (`rhythm link list` shows them)")
         for (channel, reason) in facts.disabled.sorted(by: { $0.key < $1.key }) {
             lines.append("Channel \(channel) is disabled: \(reason)")
         }

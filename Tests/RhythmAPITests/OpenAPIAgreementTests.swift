@@ -18,6 +18,13 @@ struct OpenAPIAgreementTests {
         "createAgendaItem": #"{"series_id": "leaders", "occurrence_date": "2027-01-26", "title": "Enrolment"}"#,
         "updateAgendaItem": "{}",
         "recordIndicatorResult": #"{"indicator_id": "attendance", "period": "2026-12", "value": 90}"#,
+        "putAttendance": #"{"response": "apologies", "note": "Away"}"#,
+    ]
+
+    /// What each path parameter is replaced with: a meeting the test initiative holds, and a
+    /// person it invites.
+    static let pathValues = [
+        "{series_id}": "leaders", "{occurrence_date}": "2027-01-26", "{person_id}": "ana",
     ]
 
     /// One operation of the document: its method, path and what it reads.
@@ -45,7 +52,9 @@ struct OpenAPIAgreementTests {
             let ids = ["/api/v1/actions/{id}": id(action.object), "/api/v1/agenda-items/{id}": id(item.object)]
             var checked = 0
             for operation in operations {
-                let path = operation.path.replacingOccurrences(of: "{id}", with: "\(ids[operation.path] ?? 1)")
+                let path = Self.pathValues.reduce(
+                    operation.path.replacingOccurrences(of: "{id}", with: "\(ids[operation.path] ?? 1)")
+                ) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
                 for parameter in operation.parameters where parameter["in"] as? String == "query" {
                     let name = try #require(parameter["name"] as? String)
                     let schema = schemas.resolve(parameter["schema"] as? [String: Any] ?? [:])
@@ -87,7 +96,7 @@ struct OpenAPIAgreementTests {
         var operations: [Operation] = []
         for (path, item) in paths.sorted(by: { $0.key < $1.key }) {
             let shared = item["parameters"] as? [[String: Any]] ?? []
-            for method in ["get", "post", "patch", "delete"] {
+            for method in ["get", "put", "post", "patch", "delete"] {
                 guard let operation = item[method] as? [String: Any] else { continue }
                 let parameters = (shared + (operation["parameters"] as? [[String: Any]] ?? [])).map(schemas.resolve)
                 let body =
