@@ -4,8 +4,6 @@ import RhythmStore
 /// "I'll be there" or "Send apologies" for one meeting, with a note and, with apologies, a
 /// colleague from the same partner who comes instead.
 enum AttendanceAnswer {
-    static let noteLimit = 1000
-
     /// The question, with the answer so far (or the one `preselect` names) chosen.
     static func view(_ meeting: MeetingSubject, visit: Visit, preselect: FormBody, store: AppDatabase) throws -> View {
         let current = try current(meeting, visit: visit, store: store)
@@ -25,40 +23,32 @@ enum AttendanceAnswer {
         return view
     }
 
-    /// Records the answer the form gives.
+    /// Records the answer the form gives, after the checks `rhythm attendance set` and the
+    /// API apply (`AttendanceRequest`), so that all three refuse the same answers alike.
     static func apply(_ form: FormBody, meeting: MeetingSubject, visit: Visit, store: AppDatabase) throws -> Result<
         AppliedAnswer, Problems
     > {
-        var problems: [String] = []
-        let response = form["answer"].flatMap(Attendance.Response.init(rawValue:))
-        if response == nil || response == .tentative {
-            problems.append("Choose \"I'll be there\" or \"Send apologies\".")
+        guard let response = form["answer"].flatMap(Attendance.Response.init(rawValue:)), response != .tentative
+        else { return .failure(Problems(["Choose \"I'll be there\" or \"Send apologies\"."])) }
+        let request = AttendanceRequest(
+            seriesID: meeting.series.id, date: meeting.originalDate, personID: visit.person.id, response: response,
+            note: form.text("note"), delegateID: form.text("delegate"))
+        let checked: CheckedAttendance
+        do throws(AttendanceRequestError) {
+            checked = try request.checked(in: Schedule(initiative: visit.initiative))
+        } catch {
+            return .failure(Problems(error.problems.map(\.message)))
         }
-        let note = form.text("note")
-        if let note, note.count > noteLimit {
-            problems.append("The note is \(note.count) characters long; please keep it under \(noteLimit).")
-        }
-        let delegate = form.text("delegate")
-        if let delegate {
-            let colleague = colleagues(of: visit.person, in: visit.initiative).first { $0.id == delegate }
-            if colleague == nil {
-                problems.append("The colleague who comes instead must be someone from your own partner.")
-            } else if response != .apologies {
-                problems.append("A colleague comes instead only when you send apologies.")
-            }
-        }
-        guard problems.isEmpty, let response else { return .failure(Problems(problems)) }
         let previous = try current(meeting, visit: visit, store: store)
         _ = try store.setAttendance(
             seriesID: meeting.series.id, occurrenceDate: meeting.originalDate, personID: visit.person.id,
-            response: response, note: note, delegateID: delegate, actor: visit.actor, now: visit.now)
+            response: response, note: checked.note, delegateID: checked.delegate?.id, actor: visit.actor,
+            now: visit.now)
         var summary =
             "Your answer for \(meeting.series.title) on \(MeetingText.day(meeting.occurrence.localStart.date)): "
             + (response == .attending ? "you will be there." : "you sent apologies.")
-        if let delegate, let name = visit.initiative.people.first(where: { $0.id == delegate })?.name {
-            summary += " \(name) comes instead."
-        }
-        if note != nil { summary += " Your note goes with it." }
+        if let delegate = checked.delegate { summary += " \(delegate.name) comes instead." }
+        if checked.note != nil { summary += " Your note goes with it." }
         let change = UndoableChange.attendance(
             seriesID: meeting.series.id, occurrenceDate: meeting.originalDate.description,
             previous: previous.map {

@@ -88,7 +88,7 @@ struct LinkAnswerTests {
         try await harness.application().test(.live) { client in
             let stranger = try await client.answer(path, with: [("answer", "apologies"), ("delegate", "ben")])
             #expect(stranger.status == .unprocessableContent)
-            #expect(stranger.text.contains("someone from your own partner"))
+            #expect(stranger.text.contains("must be from the same partner"))
             let nothing = try await client.answer(path, with: [])
             #expect(nothing.status == .unprocessableContent)
             #expect(nothing.text.contains("Choose"))
