@@ -157,7 +157,7 @@ enum BuiltInAnswerTemplates {
         """,
         "not-found.html": """
         {{> answer-head.html}}
-        <h1>This link does not work</h1>
+        <h1>{{title}}</h1>
         <p>The link may be mistyped, cut short by your mail program, expired or withdrawn.</p>
         <p>To get a fresh link, use the one in the next message Rhythm sends you, or ask the backbone team of {{initiative}}.</p>
         {{> answer-foot.html}}
