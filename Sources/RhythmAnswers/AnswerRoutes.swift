@@ -142,7 +142,11 @@ public struct AnswerRoutes: Sendable {
     /// The one page for every link that does not work: no date, no token, nothing that tells
     /// one reason from another.
     func notFound() -> Page {
-        Page(template: "not-found.html", view: View(["initiative": initiative().name]), status: .notFound)
+        // The title names the page for screen readers and in the tab, like every other page's.
+        Page(
+            template: "not-found.html",
+            view: View(["initiative": initiative().name, "title": "This link does not work"]),
+            status: .notFound)
     }
 
     /// The working link `token` names, of the right kind, with its person still in the

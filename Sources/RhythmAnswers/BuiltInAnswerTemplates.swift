@@ -24,6 +24,7 @@ enum BuiltInAnswerTemplates {
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: 0.4rem; border-bottom: 1px solid #c4c4c4; vertical-align: top; }
         code { word-break: break-all; }
+        .nowrap { white-space: nowrap; }
         """
 
     static let templates: [String: String] = [
@@ -157,7 +158,7 @@ enum BuiltInAnswerTemplates {
         """,
         "not-found.html": """
         {{> answer-head.html}}
-        <h1>This link does not work</h1>
+        <h1>{{title}}</h1>
         <p>The link may be mistyped, cut short by your mail program, expired or withdrawn.</p>
         <p>To get a fresh link, use the one in the next message Rhythm sends you, or ask the backbone team of {{initiative}}.</p>
         {{> answer-foot.html}}
@@ -180,7 +181,7 @@ enum BuiltInAnswerTemplates {
         <p><label for="note-{{key}}">Note (optional)</label><input type="text" id="note-{{key}}" name="note" maxlength="1000" value="{{note}}"></p>
         {{#hasColleagues}}<p><label for="delegate-{{key}}">A colleague who comes instead (optional, with apologies)</label>
         <select id="delegate-{{key}}" name="delegate"><option value="">Nobody</option>{{#colleagues}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/colleagues}}</select></p>{{/hasColleagues}}
-        <p><button type="submit">Save my answer for {{date}}</button></p>
+        <p><button type="submit">Save my answer for <span class="nowrap">{{date}}</span></button></p>
         </fieldset>
         </form>{{/meetings}}
         <h2 id="actions">Your open actions</h2>

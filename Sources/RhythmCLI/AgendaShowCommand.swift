@@ -68,17 +68,20 @@ struct AgendaShowCommand: ParsableCommand {
         let occurrence = try AgendaOccurrence(initiative: initiative, series: series)
             .find(date: date.flatMap { LocalDate(iso: $0) }, now: now)
         let store = try options.openDatabase(for: loaded)
-        let (actions, items, results) = try DatabaseOptions.checked { () throws(StoreError) in
+        let date = occurrence.originalStart.date
+        let (actions, items, results, attendance) = try DatabaseOptions.checked { () throws(StoreError) in
             (
                 try store.openActions(),
-                try store.agendaItems(
-                    seriesID: series.id, occurrenceDate: occurrence.originalStart.date, limit: 10_000, offset: 0),
-                try store.allIndicatorResults()
+                try store.agendaItems(seriesID: series.id, occurrenceDate: date, limit: 10_000, offset: 0),
+                try store.allIndicatorResults(),
+                // The answers, so the header lists apologies and confirmations as the served and
+                // e-mailed agendas do.
+                try store.attendance(seriesID: series.id, occurrenceDate: date)
             )
         }
         let agenda = AgendaBuilder().agenda(
             for: occurrence, initiative: initiative, actions: actions, items: items, results: results,
-            today: initiative.timeZone.wallClock(at: now).date)
+            attendance: attendance, today: initiative.timeZone.wallClock(at: now).date)
         print(renderer.render(agenda, format: format), terminator: "")
     }
 

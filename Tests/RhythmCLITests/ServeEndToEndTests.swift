@@ -17,14 +17,22 @@ import Testing
         /// Where the server's log goes.
         let log: String
 
-        init() throws {
+        /// Serves the example configuration from a new directory.
+        convenience init() throws {
             let directory = try RhythmProcess.temporaryDirectory()
             let port = LoopbackPort.free()
-            base = "http://127.0.0.1:\(port)"
             let example = try String(contentsOfFile: RhythmProcess.exampleConfiguration, encoding: .utf8)
-            config = directory.appendingPathComponent("rhythm.yaml").path
+            let config = directory.appendingPathComponent("rhythm.yaml").path
             try example.replacingOccurrences(of: "listen: 127.0.0.1:8080", with: "listen: 127.0.0.1:\(port)")
                 .write(toFile: config, atomically: true, encoding: .utf8)
+            try self.init(directory: directory, config: config, port: port)
+        }
+
+        /// Serves `config`, which must listen on 127.0.0.1:`port`, with the database
+        /// `rhythm.sqlite` in `directory` (which may already hold one).
+        init(directory: URL, config: String, port: Int) throws {
+            base = "http://127.0.0.1:\(port)"
+            self.config = config
             environment = ["RHYTHM_DATABASE": directory.appendingPathComponent("rhythm.sqlite").path]
             process.executableURL = RhythmProcess.executable
             process.arguments = ["serve", "--config", config]
