@@ -92,12 +92,15 @@ extension AnswerRoutes {
         let initiative = visit.initiative
         var view = visit.baseView(title: "\(person.name): your page")
         view["weeks"] = Self.personalPageWeeks
+        view["perSeries"] = Self.personalPageMeetingsPerSeries
         view["nonce"] = nonces.issue(linkID: visit.link.id, now: visit.now)
         view["formAction"] = formAction
         view["problems"] = problems
         view["hasProblems"] = !problems.isEmpty
         let window = DateInterval(start: visit.now, duration: TimeInterval(Self.personalPageWeeks) * 7 * 86_400)
-        view["meetings"] = try meetings(visit, in: window, store: store)
+        let meetings = try meetings(visit, in: window, store: store)
+        view["meetings"] = meetings
+        view["hasMeetings"] = !meetings.isEmpty
         let open = try store.actions(
             matching: ActionFilter(ownerID: person.id, statuses: [.open, .inProgress, .blocked], limit: 500))
         view["actions"] = open.map { action -> [String: Any] in
@@ -135,14 +138,21 @@ extension AnswerRoutes {
         return Page(template: "personal-page.html", view: view)
     }
 
-    /// The meetings the person attends in `window` that happen, with their answer for each.
+    /// The meetings the person attends in `window` that happen, with their answer for each:
+    /// the next `personalPageMeetingsPerSeries` of each series, so that a daily stand-up does
+    /// not bury a monthly leadership table under fifty forms.
     private func meetings(_ visit: Visit, in window: DateInterval, store: AppDatabase) throws -> [[String: Any]] {
         let initiative = visit.initiative
         let attended = initiative.series.filter { initiative.isAttending(personID: visit.person.id, series: $0) }
         let answers = try store.attendance(personID: visit.person.id, from: visit.today.adding(days: -1))
         let colleagues = AttendanceAnswer.colleagues(of: visit.person, in: initiative)
+        var shown: [String: Int] = [:]
         return Schedule(initiative: initiative).occurrences(of: attended, in: window)
             .filter(AgendaItemRules.happens)
+            .filter { occurrence in
+                shown[occurrence.series.id, default: 0] += 1
+                return shown[occurrence.series.id, default: 0] <= Self.personalPageMeetingsPerSeries
+            }
             .map { occurrence -> [String: Any] in
                 let date = occurrence.originalStart.date
                 let answer = answers.first { $0.seriesID == occurrence.series.id && $0.occurrenceDate == date }

@@ -20,6 +20,8 @@ public struct AnswerRoutes: Sendable {
     public static let undoWindow: TimeInterval = 15 * 60
     /// How far ahead the personal page lists meetings and the values owed for reviews.
     public static let personalPageWeeks = 8
+    /// How many coming meetings of each series the personal page offers to answer.
+    public static let personalPageMeetingsPerSeries = 4
 
     let store: AppDatabase
     let initiative: @Sendable () -> Initiative

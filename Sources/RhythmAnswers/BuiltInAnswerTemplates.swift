@@ -170,6 +170,7 @@ enum BuiltInAnswerTemplates {
         {{> answer-problems.html}}
         <h2 id="meetings">Your meetings in the next {{weeks}} weeks</h2>
         {{^meetings}}<p>No meetings.</p>{{/meetings}}
+        {{#hasMeetings}}<p>The next {{perSeries}} meetings of each series are shown; later ones appear here as they come closer.</p>{{/hasMeetings}}
         {{#meetings}}<form method="post" action="{{formAction}}/attendance">
         <input type="hidden" name="nonce" value="{{nonce}}">
         <input type="hidden" name="series" value="{{series}}">

@@ -31,6 +31,9 @@ struct PersonalPageTests {
             #expect(html.contains("your answer: apologies"))
             #expect(html.contains(#"<select id="delegate-leaders-2027-02-02" name="delegate">"#))
             #expect(html.contains("Tuesday 9 February 2027"))
+            // The next four meetings of the weekly series, not all eight of the eight weeks.
+            #expect(html.contains("Leadership table, Tuesday 23 February 2027"))
+            #expect(!html.contains("Leadership table, Tuesday 2 March 2027"))
             #expect(html.contains("Send the MOU"))
             #expect(!html.contains("Ben task"))
             #expect(html.contains("Enrolment, 2026-Q4"))
