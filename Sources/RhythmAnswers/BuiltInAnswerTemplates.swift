@@ -176,7 +176,7 @@ enum BuiltInAnswerTemplates {
         <input type="hidden" name="series" value="{{series}}">
         <input type="hidden" name="date" value="{{date}}">
         <fieldset>
-        <legend>{{meeting}}, {{when}}{{#place}}, {{place}}{{/place}}: {{answer}}</legend>
+        <legend>{{meeting}}, {{when}}{{#place}}, {{place}}{{/place}} — {{answer}}</legend>
         <p><input type="radio" id="attending-{{key}}" name="answer" value="attending"{{#attending}} checked{{/attending}}> <label for="attending-{{key}}">I'll be there</label></p>
         <p><input type="radio" id="apologies-{{key}}" name="answer" value="apologies"{{#apologies}} checked{{/apologies}}> <label for="apologies-{{key}}">Send apologies</label></p>
         <p><label for="note-{{key}}">Note (optional)</label><input type="text" id="note-{{key}}" name="note" maxlength="1000" value="{{note}}"></p>

@@ -28,7 +28,7 @@ struct PersonalPageTests {
             #expect(response.status == .ok)
             let html = response.text
             #expect(html.contains("Leadership table, Tuesday 2 February 2027, 10:00–11:00 (Europe/London)"))
-            #expect(html.contains("your answer: apologies"))
+            #expect(html.contains("Town hall, room 2 — your answer: apologies"))
             #expect(html.contains(#"<select id="delegate-leaders-2027-02-02" name="delegate">"#))
             #expect(html.contains("Tuesday 9 February 2027"))
             // The next four meetings of the weekly series, not all eight of the eight weeks.
