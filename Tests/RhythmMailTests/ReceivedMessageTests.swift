@@ -111,6 +111,31 @@ import Testing
         #expect(message.parts.last?.mediaType == "application/octet-stream")
     }
 
+    @Test("an Outlook reply wrapped in TNEF (winmail.dat) has no calendar part to read")
+    func tnefHasNoCalendar() throws {
+        let text = """
+            From: Kiri Walker <Kiri.Walker@partner.example>\r
+            Subject: Accepted: Backbone team\r
+            Content-Type: multipart/mixed; boundary="tnef"\r
+            \r
+            --tnef\r
+            Content-Type: text/plain; charset="us-ascii"\r
+            \r
+            \r
+            --tnef\r
+            Content-Type: application/ms-tnef; name="winmail.dat"\r
+            Content-Disposition: attachment; filename="winmail.dat"\r
+            Content-Transfer-Encoding: base64\r
+            \r
+            eJ8+IgEAAQaQCAAEAAAAAAABAAEAAQeQBgAIAAAA5AQAAAAAAADoAAEIgAcAGAAAAElQTS5NaWNy\r
+            --tnef--\r
+            """
+        let message = try ReceivedMessage(bytes: Array(text.utf8))
+        #expect(message.parts.map(\.mediaType) == ["text/plain", "application/ms-tnef"])
+        #expect(message.parts.last?.content.prefix(4) == [0x78, 0x9F, 0x3E, 0x22])
+        #expect(message.calendarParts.isEmpty)
+    }
+
     @Test("an embedded original message is one leaf, so a bounced invitation holds no calendar part")
     func embeddedMessageStaysWhole() throws {
         let message = try Fixture.exchangeNDR.message()
