@@ -68,13 +68,16 @@ public struct DeliveryRecipientStatus: Sendable, Hashable {
 ///   `message/rfc822` or `text/rfc822-headers` part.
 /// - **Plain-text bounces** (qmail, old Exim and Sendmail, some appliances), recognised only
 ///   when the message comes from a mailer daemon (`From` local part `mailer-daemon`,
-///   `postmaster` or `mail-delivery-subsystem`, or an empty `Return-Path`). Their text is read
-///   paragraph by paragraph: a paragraph that holds both an address and an SMTP reply
-///   (`550 5.1.1 ...` or a bare `550`) becomes a recipient, with the enhanced code if present,
-///   else `class.0.0` from the reply's first digit; the original `Message-ID` is the first
-///   `Message-ID:` line in the quoted copy. Wording is never interpreted beyond that (no
-///   "user unknown" phrase lists), so a plain-text bounce without an SMTP reply code gives no
-///   recipients, and the caller should treat it as unreadable rather than guess.
+///   `postmaster` or `mail-delivery-subsystem`, or an empty `Return-Path`). The text before the
+///   quoted copy of the original (which starts at a `---` separator line or at its first
+///   `Return-Path:`, `Received:` or `Message-ID:` line) is read paragraph by paragraph: a
+///   paragraph that holds an address and a status becomes a recipient. The status is the
+///   enhanced code when there is one (`550 5.1.1 ...`, qmail's `(#5.1.1)`), else `class.0.0`
+///   from a bare SMTP reply (`451 Greylisted`). The original `Message-ID` is the first
+///   `Message-ID:` line of the quoted copy. Wording is never interpreted (no "user unknown"
+///   phrase lists, no languages): a plain-text bounce without any code gives no recipients,
+///   and the caller should treat it as unreadable rather than guess; a plain-text delay
+///   warning reads as a temporary failure, which is counted the same way.
 public struct DeliveryReport: Sendable, Hashable {
     /// Which form the report came in.
     public enum Form: String, Sendable, Hashable {
