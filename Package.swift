@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "RhythmAgenda", targets: ["RhythmAgenda"]),
         .library(name: "RhythmDelivery", targets: ["RhythmDelivery"]),
         .library(name: "RhythmAnswers", targets: ["RhythmAnswers"]),
+        .library(name: "RhythmMail", targets: ["RhythmMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -53,6 +54,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ICalendar", swiftSettings: swiftSettings),
+        .target(name: "RhythmMail", swiftSettings: swiftSettings),
         .target(
             name: "RhythmFeeds",
             dependencies: ["RhythmCore", "ICalendar", .product(name: "Crypto", package: "swift-crypto")],
@@ -181,6 +183,12 @@ let package = Package(
         .testTarget(
             name: "ICalendarTests",
             dependencies: ["ICalendar"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmMailTests",
+            dependencies: ["RhythmMail"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
