@@ -207,7 +207,6 @@ struct ServiceEndToEndTests {
         })
         defer { service.stop() }
         _ = try await service.notify.wait(for: "last pass")
-        try #require(Date() < due, "start-up and its first pass took longer than the test allows")
         let passesBefore = try #require(try await service.metric("rhythm_dispatcher_passes_total"))
         let token = try RhythmProcess.run([
             "api-token", "create", "portal", "--scope", "write", "--config", service.config.path, "--database",
