@@ -46,6 +46,18 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 START_SECONDS = 30
 STEP_SECONDS = 60
 PAGE_LOAD_SECONDS = 20
+
+# Whether clicking the element leaves the page: a link to another page (not an anchor in
+# this one), or a button that submits its form.
+NAVIGATES_SCRIPT = """
+const element = arguments[0];
+if (element.tagName === 'A') {
+  const href = element.getAttribute('href');
+  return !!href && !href.startsWith('#');
+}
+const type = (element.getAttribute('type') || 'submit').toLowerCase();
+return !!element.form && (element.tagName === 'BUTTON' || element.tagName === 'INPUT') && type === 'submit';
+"""
 IDLE_SECONDS = 600
 SHOWN_TEXT_LIMIT = 1500
 
@@ -53,7 +65,9 @@ try:
     from selenium import webdriver
     from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
     from selenium.webdriver.support.select import Select
+    from selenium.webdriver.support.wait import WebDriverWait
 except ImportError:
     print(json.dumps({"ready": False, "error": "python3-selenium is missing: run deploy/setup.sh test"}), flush=True)
     sys.exit(2)
@@ -251,14 +265,28 @@ class Browser:
         return {}
 
     def click(self, text, within):
-        self.find("action", text, within, "buttons or links read").click()
-        # A click that submits a form returns once chromium starts the navigation; wait for the page.
-        self.driver.execute_async_script(
-            "const done = arguments[0];"
-            "const check = () => document.readyState === 'complete' ? done() : setTimeout(check, 50);"
-            "check();"
-        )
+        element = self.find("action", text, within, "buttons or links read")
+        navigates = self.driver.execute_script(NAVIGATES_SCRIPT, element)
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        # A click that submits a form or follows a link returns once chromium starts the
+        # navigation, while the old page is still there: wait until it is gone, then until
+        # the new one has loaded, so that the next step reads the page the click led to.
+        wait = WebDriverWait(self.driver, PAGE_LOAD_SECONDS)
+        if navigates:
+            wait.until(lambda driver: self.is_gone(page))
+        wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
         return {}
+
+    @staticmethod
+    def is_gone(element):
+        """Whether `element` left with its page. Chromium tells this as a stale element, or
+        mid-navigation as an inspector error about a node outside the document."""
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
 
     def text(self):
         return {"text": self.driver.execute_script("return document.body ? document.body.innerText : ''")}
