@@ -32,7 +32,9 @@ struct IcsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("public (the default), partner:ID, person:ID or group:ID.", valueName: "feed"))
     var feed: String?
 
+    // A token is base64url: one in 64 begins with "-", which must still be read as the value.
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "The private feed of this token, with its links to agenda pages, as the server serves it.",
             valueName: "token"))

@@ -42,4 +42,11 @@ import Testing
         #expect(FeedURL.text(base: "https://x.org", token: "t") == "https://x.org/feeds/t.ics")
         #expect(FeedURL.text(base: "https://x.org/rhythm//", token: "t") == "https://x.org/rhythm/feeds/t.ics")
     }
+
+    @Test("a token that begins with a dash, as one in 64 does, is read as the token")
+    func tokenWithLeadingDash() throws {
+        let token = "-" + String(repeating: "A", count: 42)
+        let command = try #require(try RhythmCommand.parseAsRoot(["ics", "--token", token]) as? IcsCommand)
+        #expect(command.token == token)
+    }
 }
