@@ -75,10 +75,8 @@ struct SimulateCommand: ParsableCommand {
         let (dueNow, planned, skipped) = try DatabaseOptions.checked {
             () throws(StoreError) -> ([DispatchPreview.Message], [Reminder], [SkippedReminder]) in
             let dueNow = includesNow ? try DispatchPreview(configuration: loaded, store: store, now: now).messages : []
-            let (planned, skipped) = ReminderPlanner.planWithSkips(
-                initiative: initiative, window: window, actions: try store.openActions(),
-                results: try store.allIndicatorResults(), optOuts: try store.reminderOptOuts(personID: nil),
-                attendance: try store.quorumAnswers(for: initiative), now: now)
+            let (planned, skipped) = try ReminderPlanner.planWithSkips(
+                initiative: initiative, window: window, store: store, now: now)
             return (dueNow, planned.filter { !includesNow || $0.due > now }, skipped)
         }
         let lines =

@@ -121,10 +121,9 @@ import Testing
     func warningContent() throws {
         try answer("ben", .apologies, note: "school pick-up", at: Self.planned)
         let reminder = try #require(
-            ReminderPlanner.plan(
+            try ReminderPlanner.plan(
                 initiative: Self.initiative, window: DateInterval(start: Self.planned, end: Self.due + 1),
-                actions: [], results: [], attendance: try store.quorumAnswers(for: Self.initiative),
-                now: Self.planned
+                store: store, now: Self.planned
             ).first)
         let content = ReminderContent(reminder: reminder, initiative: Self.initiative, now: Self.planned)
         #expect(content.subject == "Quorum at risk: Leadership Table, Tue 9 Mar 10:00")

@@ -255,7 +255,8 @@ private struct ReminderIndex: Sendable {
         self.store = store
         self.window = window
         do {
-            let reminders = try Self.plan(initiative: initiative, store: store, window: window, now: window.end)
+            let reminders = try ReminderPlanner.plan(
+                initiative: initiative, window: window, store: store, now: window.end)
             byKey = Dictionary(reminders.map { ($0.key, $0) }) { first, _ in first }
             failure = nil
         } catch {
@@ -269,17 +270,8 @@ private struct ReminderIndex: Sendable {
         if let failure { throw failure }
         if window.contains(entry.due) { return byKey[entry.key] }
         let around = DateInterval(start: entry.due - 3600, end: entry.due + 3600)
-        return try Self.plan(initiative: initiative, store: store, window: around, now: Date())
+        return try ReminderPlanner.plan(initiative: initiative, window: around, store: store, now: Date())
             .first { $0.key == entry.key }
-    }
-
-    private static func plan(initiative: Initiative, store: AppDatabase, window: DateInterval, now: Date)
-        throws(StoreError) -> [Reminder]
-    {
-        ReminderPlanner.plan(
-            initiative: initiative, window: window, actions: try store.openActions(),
-            results: try store.allIndicatorResults(), optOuts: try store.reminderOptOuts(personID: nil),
-            attendance: try store.quorumAnswers(for: initiative), now: now)
     }
 }
 
