@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "RhythmDelivery", targets: ["RhythmDelivery"]),
         .library(name: "RhythmAnswers", targets: ["RhythmAnswers"]),
         .library(name: "RhythmMail", targets: ["RhythmMail"]),
+        .library(name: "RhythmInbound", targets: ["RhythmInbound"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -56,6 +57,11 @@ let package = Package(
         .target(name: "ICalendar", swiftSettings: swiftSettings),
         .target(name: "RhythmMail", swiftSettings: swiftSettings),
         .target(
+            name: "RhythmInbound",
+            dependencies: ["RhythmCore", "RhythmMail", "RhythmStore", "ICalendar"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "RhythmFeeds",
             dependencies: ["RhythmCore", "ICalendar", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
@@ -84,7 +90,7 @@ let package = Package(
             name: "RhythmDaemon",
             dependencies: [
                 "RhythmAPI", "RhythmAgenda", "RhythmAnswers", "RhythmCore", "RhythmConfig", "RhythmDelivery",
-                "RhythmFeeds",
+                "RhythmFeeds", "RhythmInbound", "RhythmMail",
                 "RhythmStore",
                 "RhythmServer", "ICalendar",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -189,6 +195,12 @@ let package = Package(
         .testTarget(
             name: "RhythmMailTests",
             dependencies: ["RhythmMail"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmInboundTests",
+            dependencies: ["RhythmInbound", "RhythmCore", "RhythmMail", "RhythmStore"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

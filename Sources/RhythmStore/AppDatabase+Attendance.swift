@@ -7,7 +7,9 @@ extension AppDatabase {
     /// `occurrenceDate`, replacing an earlier answer (the audit trail keeps it).
     ///
     /// Whether the series, the occurrence, the person and the delegate exist, and whether
-    /// the delegate belongs to the person's partner, is the caller's question.
+    /// the delegate belongs to the person's partner, is the caller's question. An answer given
+    /// here is newer than any calendar reply: it forgets the reply's stamp, so only a reply
+    /// stamped after `now` replaces it (see ``applyCalendarReply(_:actor:now:)``).
     public func setAttendance(
         seriesID: String, occurrenceDate: LocalDate, personID: String, response: Attendance.Response, note: String?,
         delegateID: String?, actor: String, now: Date
@@ -21,7 +23,8 @@ extension AppDatabase {
             if let old {
                 try db.execute(
                     sql: """
-                        UPDATE attendance SET response = ?, note = ?, delegate_id = ?, answered_by = ?, answered_at = ?
+                        UPDATE attendance SET response = ?, note = ?, delegate_id = ?, answered_by = ?, answered_at = ?,
+                            reply_stamp = NULL, reply_sequence = NULL
                         WHERE id = ?
                         """,
                     arguments: [response.rawValue, note, delegateID, actor, now, old.id])
@@ -99,7 +102,7 @@ extension AppDatabase {
         }
     }
 
-    private static func fetchAttendance(
+    static func fetchAttendance(
         seriesID: String, occurrenceDate: LocalDate, personID: String, in db: Database
     ) throws -> Attendance? {
         try Row.fetchOne(
@@ -108,7 +111,7 @@ extension AppDatabase {
         ).map(Attendance.init(row:))
     }
 
-    private static func attendanceChanges(from old: Attendance?, to new: Attendance?) -> AuditDetails {
+    static func attendanceChanges(from old: Attendance?, to new: Attendance?) -> AuditDetails {
         var details = AuditDetails()
         details.record("series_id", old: AuditDetails.Value(old?.seriesID), new: AuditDetails.Value(new?.seriesID))
         details.record(

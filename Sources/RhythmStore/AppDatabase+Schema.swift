@@ -41,6 +41,9 @@ extension AppDatabase {
         migrator.registerMigration("v6-answers") { db in
             try createAnswerTables(in: db)
         }
+        migrator.registerMigration("v7-inbound") { db in
+            try createInboundTables(in: db)
+        }
         return migrator
     }
 }
@@ -272,5 +275,59 @@ extension AppDatabase {
             table.column("created_at", .datetime).notNull()
             table.column("undone_at", .datetime)
         }
+    }
+}
+
+extension AppDatabase {
+    /// What the organiser mailbox brings back: how far each inbox has been read, the
+    /// calendar reply an attendance answer came from (so an older reply never overwrites a
+    /// newer answer), time proposals (iMIP COUNTER) for the organiser, and addresses that
+    /// bounce.
+    fileprivate static func createInboundTables(in db: Database) throws {
+        try db.create(table: "inbox_state") { table in
+            table.primaryKey("channel_id", .text)
+            table.column("uid_validity", .integer).check { $0 == nil || $0 >= 0 }
+            table.column("last_uid", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+            table.column("read_started_at", .datetime)
+            table.column("failures", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+            table.column("next_attempt_at", .datetime)
+            table.column("held_reason", .text)
+            table.column("last_error", .text)
+            table.column("updated_at", .datetime).notNull()
+        }
+        try db.alter(table: "attendance") { table in
+            table.add(column: "reply_stamp", .datetime)
+            table.add(column: "reply_sequence", .integer)
+        }
+        try db.create(table: "calendar_proposal") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("series_id", .text).notNull()
+            table.column("occurrence_date", .text).check { $0 == nil || length($0) == 10 }
+            table.column("person_id", .text).notNull()
+            table.column("proposed_start", .datetime)
+            table.column("proposed_end", .datetime)
+            table.column("comment", .text)
+            table.column("stamp", .datetime).notNull()
+            table.column("message_id", .text)
+            table.column("received_at", .datetime).notNull()
+            table.column("dismissed_at", .datetime)
+        }
+        try db.create(index: "calendar_proposal_on_series", on: "calendar_proposal", columns: ["series_id"])
+        // One row per address that ever bounced, lower-cased. `bouncing_since` is set by a
+        // permanent failure and means "send nothing there"; clearing it (by an operator, or
+        // because the person's configured address changed) keeps the row and its counts.
+        try db.create(table: "address_bounce") { table in
+            table.primaryKey("address", .text)
+            table.column("person_id", .text).notNull()
+            table.column("bouncing_since", .datetime)
+            table.column("status_code", .text)
+            table.column("diagnostic", .text)
+            table.column("outbox_entry_id", .integer)
+            table.column("temporary_failures", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+            table.column("last_failure_at", .datetime).notNull()
+            table.column("cleared_at", .datetime)
+            table.column("cleared_by", .text)
+        }
+        try db.create(index: "address_bounce_on_person", on: "address_bounce", columns: ["person_id"])
     }
 }

@@ -35,7 +35,8 @@ import Testing
         let applied = try DatabaseQueue(path: directory.databasePath).read { db in
             try AppDatabase.migrator.appliedIdentifiers(db)
         }
-        #expect(applied == ["v1", "v2-work", "v3-outbox", "v4-dispatch", "v5-outbox-subject", "v6-answers"])
+        #expect(
+            applied == ["v1", "v2-work", "v3-outbox", "v4-dispatch", "v5-outbox-subject", "v6-answers", "v7-inbound"])
     }
 }
 
