@@ -166,6 +166,9 @@ let package = Package(
             name: "rhythm-benchmark",
             dependencies: ["RhythmCore", "RhythmFeeds", "ICalendar", "RhythmAgenda", "RhythmStore"],
             swiftSettings: swiftSettings),
+        .target(
+            name: "RhythmTestSupport", path: "Tests/RhythmTestSupport", exclude: ["Scripts"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RhythmDaemonTests",
@@ -179,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "RhythmDeliveryTests",
             dependencies: [
-                "RhythmDelivery", "RhythmCore",
+                "RhythmDelivery", "RhythmCore", "RhythmTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -227,7 +230,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RhythmCLITests",
-            dependencies: ["RhythmCLI", "RhythmConfig", "RhythmCore", "RhythmStore", "rhythm"],
+            dependencies: ["RhythmCLI", "RhythmConfig", "RhythmCore", "RhythmStore", "RhythmTestSupport", "rhythm"],
             exclude: ["Scripts"],
             swiftSettings: swiftSettings
         ),

@@ -35,7 +35,12 @@ final class CurlEasyHandle: @unchecked Sendable {
     }
 
     private func configure(_ request: CurlRequest, context: TransferContext) -> CURLcode {
-        let allowed = "smtp,smtps,http,https"
+        let allowed =
+            switch request.payload {
+            case .http: "http,https"
+            case .smtp: "smtp,smtps"
+            case .imap: "imap,imaps"
+            }
         var codes: [CURLcode] = [
             rhythm_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, context.errorBuffer),
             rhythm_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, allowed),
@@ -96,6 +101,13 @@ final class CurlEasyHandle: @unchecked Sendable {
             codes.append(rhythm_curl_setopt_pointer(handle, CURLOPT_MAIL_RCPT, context.recipientList?.pointer))
             codes.append(rhythm_curl_setopt_long(handle, CURLOPT_UPLOAD, 1))
             codes.append(contentsOf: setUpload(context))
+        case .imap(let command):
+            if request.requireTLS {
+                codes.append(rhythm_curl_setopt_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)))
+            }
+            if let command {
+                codes.append(command.withCString { rhythm_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, $0) })
+            }
         }
         return codes.first(where: { $0 != CURLE_OK }) ?? CURLE_OK
     }
@@ -133,19 +145,21 @@ final class TransferContext {
     private var uploadOffset = 0
     private var payloadStarted = false
     private var body: [UInt8] = []
+    private let bodyLimit: Int
+    private var bodyTruncated = false
     private var headerLines: [String] = []
     let errorBuffer: UnsafeMutablePointer<CChar>
     var headerList: CurlStringList?
     var recipientList: CurlStringList?
     private(set) var opaque: UnsafeMutableRawPointer!
 
-    private static let bodyLimit = 64 * 1024
-
     init(request: CurlRequest) {
         switch request.payload {
         case .http(_, _, let body): upload = body
         case .smtp(_, _, let message): upload = message
+        case .imap: upload = []
         }
+        bodyLimit = request.bodyLimit
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         opaque = Unmanaged.passRetained(self).toOpaque()
@@ -169,8 +183,9 @@ final class TransferContext {
     }
 
     func receiveBody(_ bytes: UnsafeRawBufferPointer) {
-        let room = Self.bodyLimit - body.count
+        let room = bodyLimit - body.count
         if room > 0 { body.append(contentsOf: bytes.prefix(room)) }
+        if bytes.count > room { bodyTruncated = true }
     }
 
     func receiveHeader(_ bytes: UnsafeRawBufferPointer) {
@@ -199,6 +214,7 @@ final class TransferContext {
             responseCode: responseCode,
             replyLines: headerLines.map(redact),
             body: body,
+            bodyTruncated: bodyTruncated,
             retryAfter: retryAfter > 0 ? .seconds(retryAfter) : nil,
             payloadStarted: payloadStarted,
             payloadComplete: payloadStarted && uploadOffset == upload.count

@@ -9,6 +9,10 @@ public struct CurlRequest: Sendable {
         case http(method: String, headers: [String], body: [UInt8])
         /// An SMTP transaction: MAIL FROM, one RCPT TO per recipient, then DATA with `message`.
         case smtp(from: String, recipients: [String], message: [UInt8])
+        /// An IMAP command: libcurl logs in, selects the mailbox the URL names (if any), then
+        /// sends `command`, whose untagged replies become the body. With no command, libcurl
+        /// fetches what the URL names (`;UID=`), and the message becomes the body.
+        case imap(command: String?)
     }
 
     /// How long each stage of a transfer may take.
@@ -32,7 +36,8 @@ public struct CurlRequest: Sendable {
         }
     }
 
-    /// The URL; only `smtp`, `smtps`, `http` and `https` are ever contacted.
+    /// The URL; only `smtp`, `smtps`, `http`, `https`, `imap` and `imaps` are ever contacted,
+    /// and only the scheme family of the payload.
     public var url: String
     public var payload: Payload
     public var username: String?
@@ -46,6 +51,9 @@ public struct CurlRequest: Sendable {
     /// Other strings to remove from every reply, error and log line, such as a webhook URL's
     /// path, which is its token.
     public var secrets: [String]
+    /// The most of the response body kept; the rest is read and dropped, and
+    /// ``CurlResponse/bodyTruncated`` says so.
+    public var bodyLimit: Int
 
     public init(
         url: String,
@@ -55,7 +63,8 @@ public struct CurlRequest: Sendable {
         requireTLS: Bool = true,
         caFile: String? = nil,
         timeouts: Timeouts = Timeouts(),
-        secrets: [String] = []
+        secrets: [String] = [],
+        bodyLimit: Int = 64 * 1024
     ) {
         self.url = url
         self.payload = payload
@@ -65,6 +74,7 @@ public struct CurlRequest: Sendable {
         self.caFile = caFile
         self.timeouts = timeouts
         self.secrets = secrets
+        self.bodyLimit = bodyLimit
     }
 
     /// Every string that must never leave the transport.

@@ -7,13 +7,17 @@ public struct CurlResponse: Sendable {
     public var result: Int
     /// libcurl's explanation of `result`, empty on success.
     public var message: String
-    /// `CURLINFO_RESPONSE_CODE`: the last SMTP or HTTP status received, 0 if none.
+    /// `CURLINFO_RESPONSE_CODE`: the last SMTP or HTTP status received, 0 if none (IMAP has
+    /// no numeric status).
     public var responseCode: Int
-    /// Every reply line the server sent (SMTP replies, HTTP status line and headers), without
-    /// line endings.
+    /// Every reply line the server sent (SMTP replies, HTTP status line and headers, IMAP
+    /// responses), without line endings.
     public var replyLines: [String]
-    /// The HTTP response body, cut at 64 KiB.
+    /// The response body (an HTTP body, an IMAP command's untagged replies or a fetched
+    /// message), cut at the request's ``CurlRequest/bodyLimit``.
     public var body: [UInt8]
+    /// Whether the body was longer than the limit and was cut.
+    public var bodyTruncated: Bool
     /// The server's `Retry-After`, when it sent one.
     public var retryAfter: Duration?
     /// Whether libcurl began reading the payload; for SMTP this means DATA was accepted, so
@@ -28,6 +32,7 @@ public struct CurlResponse: Sendable {
         responseCode: Int,
         replyLines: [String] = [],
         body: [UInt8] = [],
+        bodyTruncated: Bool = false,
         retryAfter: Duration? = nil,
         payloadStarted: Bool = false,
         payloadComplete: Bool = false
@@ -37,6 +42,7 @@ public struct CurlResponse: Sendable {
         self.responseCode = responseCode
         self.replyLines = replyLines
         self.body = body
+        self.bodyTruncated = bodyTruncated
         self.retryAfter = retryAfter
         self.payloadStarted = payloadStarted
         self.payloadComplete = payloadComplete
