@@ -14,7 +14,7 @@ extension ConfigurationDecoder {
     }
 
     /// The reference forms of one secret: `password_file`, `password_env`, `password_credential`.
-    private struct SecretKeys {
+    struct SecretKeys {
         let stem: String
         let meaning: String
         var keys: [String] { ["\(stem)_file", "\(stem)_env", "\(stem)_credential"] }
@@ -24,7 +24,7 @@ extension ConfigurationDecoder {
         }
     }
 
-    private static let password = SecretKeys(stem: "password", meaning: "the SMTP password")
+    static let password = SecretKeys(stem: "password", meaning: "the SMTP password")
     private static let webhookURL = SecretKeys(stem: "url", meaning: "the webhook URL")
     private static let signingSecret = SecretKeys(stem: "secret", meaning: "the webhook signing secret")
 
@@ -38,7 +38,7 @@ extension ConfigurationDecoder {
         var forbidden: [String: String]
         switch type {
         case .email:
-            allowed = ["id", "type", "from", "smtp", "username", "ca_file", "maildir"] + Self.password.keys
+            allowed = ["id", "type", "from", "smtp", "username", "ca_file", "maildir", "inbound"] + Self.password.keys
             forbidden = literal(["password", "pass", "smtp_password"], Self.password)
         case .webhook:
             allowed = ["id", "type"] + Self.webhookURL.keys + Self.signingSecret.keys
@@ -76,7 +76,7 @@ extension ConfigurationDecoder {
     /// Every key some channel type accepts, so that a channel with a broken type does not also
     /// get an "unknown key" for each of its settings.
     private static let everyChannelKey =
-        ["id", "type", "from", "smtp", "username", "ca_file", "maildir"]
+        ["id", "type", "from", "smtp", "username", "ca_file", "maildir", "inbound"]
         + password.keys + webhookURL.keys + signingSecret.keys
 
     private static func type(of channel: ConfigValue) -> ConfigValue? {
@@ -86,7 +86,7 @@ extension ConfigurationDecoder {
         }
     }
 
-    private func literal(_ keys: [String], _ secret: SecretKeys) -> [String: String] {
+    func literal(_ keys: [String], _ secret: SecretKeys) -> [String: String] {
         Dictionary(
             uniqueKeysWithValues: keys.map { key in
                 (
@@ -105,23 +105,28 @@ extension ConfigurationDecoder {
         let caFile = fields.optional("ca_file").map(text)
         let maildir = fields.optional("maildir").map(text)
         let channel = fields.mapping
+        let inbound = fields.optional("inbound").map {
+            inboundMailbox(
+                $0, channelUsername: username ?? nil, channelPassword: password, channelCAFile: caFile ?? nil)
+        }
         if fields.has("smtp") {
             if username == nil, password != nil {
                 log.warning(
                     "a password is given without username:, so it is never sent; add username:",
                     at: channel.mark, path: channel.path)
             }
-        } else if username != nil || password != nil {
+        } else if username != nil || password != nil, !fields.has("inbound") {
             log.warning(
-                "username and password are only used with an smtp: server; without one, e-mail goes to the Maildir",
+                "username and password are only used with an smtp: server or an inbound: mailbox; without one, "
+                    + "e-mail goes to the Maildir",
                 at: channel.mark, path: channel.path)
         }
         guard let from, smtp != .some(nil), username != .some(nil), caFile != .some(nil), maildir != .some(nil),
-            !Self.password.keys.contains(where: fields.has) || password != nil
+            inbound != .some(nil), !Self.password.keys.contains(where: fields.has) || password != nil
         else { return nil }
         return EmailSettings(
             from: from, smtpURL: smtp ?? nil, username: username ?? nil, password: password,
-            caFile: caFile ?? nil, maildir: (maildir ?? nil) ?? "maildir")
+            caFile: caFile ?? nil, maildir: (maildir ?? nil) ?? "maildir", inbound: inbound ?? nil)
     }
 
     private func mailbox(_ value: ConfigValue) -> String? {
@@ -173,7 +178,7 @@ extension ConfigurationDecoder {
     }
 
     /// Exactly one of the reference forms of a secret; nil when absent or broken (reported).
-    private func secret(_ fields: MappingFields, _ secret: SecretKeys, required: Bool) -> SecretReference? {
+    func secret(_ fields: MappingFields, _ secret: SecretKeys, required: Bool) -> SecretReference? {
         let present = secret.keys.filter(fields.has).sorted {
             (fields.keyMark($0)?.line ?? 0, fields.keyMark($0)?.column ?? 0)
                 < (fields.keyMark($1)?.line ?? 0, fields.keyMark($1)?.column ?? 0)

@@ -56,6 +56,8 @@ public struct EmailSettings: Hashable, Sendable {
     public var caFile: String?
     /// Where messages go when no SMTP server is configured; relative to the state directory.
     public var maildir: String
+    /// The organiser mailbox, where replies and bounces to this channel's messages arrive.
+    public var inbound: InboundMailboxSettings?
 
     public init(
         from: String,
@@ -63,7 +65,8 @@ public struct EmailSettings: Hashable, Sendable {
         username: String? = nil,
         password: SecretReference? = nil,
         caFile: String? = nil,
-        maildir: String = "maildir"
+        maildir: String = "maildir",
+        inbound: InboundMailboxSettings? = nil
     ) {
         self.from = from
         self.smtpURL = smtpURL
@@ -71,5 +74,38 @@ public struct EmailSettings: Hashable, Sendable {
         self.password = password
         self.caFile = caFile
         self.maildir = maildir
+        self.inbound = inbound
+    }
+}
+
+/// An IMAP mailbox Rhythm reads for calendar replies and bounces.
+public struct InboundMailboxSettings: Hashable, Sendable {
+    /// `imaps://host[:port]` (TLS from the start) or `imap://host[:port]` (STARTTLS, required).
+    public var server: String
+    /// The mailbox to read, `INBOX` unless the URL names another.
+    public var mailbox: String
+    public var username: String
+    public var password: SecretReference
+    /// A CA bundle to trust for the IMAP server instead of the system's.
+    public var caFile: String?
+    /// How long to wait between two reads (libcurl has no IDLE).
+    public var pollInterval: Duration
+    /// Where handled messages go, with `/` between levels whatever the server's separator.
+    public var processedFolder: String
+
+    public static let defaultPollInterval = Duration.seconds(120)
+    public static let defaultProcessedFolder = "Rhythm/Processed"
+
+    public init(
+        server: String, mailbox: String = "INBOX", username: String, password: SecretReference, caFile: String? = nil,
+        pollInterval: Duration = defaultPollInterval, processedFolder: String = defaultProcessedFolder
+    ) {
+        self.server = server
+        self.mailbox = mailbox
+        self.username = username
+        self.password = password
+        self.caFile = caFile
+        self.pollInterval = pollInterval
+        self.processedFolder = processedFolder
     }
 }
