@@ -74,7 +74,7 @@ extension CalendarReplyHandler {
         let note = ReplyingAttendee.note(event.comment)
         let delegate =
             event.attendee?.participation == "DELEGATED"
-            ? event.attendee?.delegatedTo.flatMap(schedule.initiative.person(withAddress:)) : nil
+            ? event.attendee?.delegatedTo.flatMap(schedule.initiative.person(withCalendarAddress:)) : nil
         guard let delegate else { return (note, nil) }
         let request = AttendanceRequest(
             seriesID: series.id, date: date, personID: person.id, response: response, note: note,
@@ -93,7 +93,7 @@ extension CalendarReplyHandler {
     }
 
     /// The answer a PARTSTAT gives; nil for NEEDS-ACTION and anything else that is none.
-    static func response(_ participation: String?) -> Attendance.Response? {
+    private static func response(_ participation: String?) -> Attendance.Response? {
         switch participation {
         case "ACCEPTED": .attending
         case "TENTATIVE": .tentative

@@ -13,7 +13,7 @@ extension Initiative {
     }
 
     /// The person whose configured address is `address`, compared case-insensitively.
-    func person(withAddress address: String) -> Person? {
+    func person(withCalendarAddress address: String) -> Person? {
         let wanted = address.lowercased()
         return people.first { $0.email.lowercased() == wanted }
     }

@@ -15,8 +15,10 @@ enum ReplyingAttendee {
     static func resolve(
         _ event: SchedulingEvent, message: ReceivedMessage, series: MeetingSeries, initiative: Initiative
     ) -> Resolution {
-        let named = event.attendee?.address.flatMap(initiative.person(withAddress:))
-        guard let person = named ?? message.from.lazy.compactMap({ initiative.person(withAddress: $0.address) }).first
+        let named = event.attendee?.address.flatMap(initiative.person(withCalendarAddress:))
+        guard
+            let person = named
+                ?? message.from.lazy.compactMap({ initiative.person(withCalendarAddress: $0.address) }).first
         else { return .refused("from an address that is no person's: not an attendee; ignored") }
         guard initiative.isAttending(personID: person.id, series: series) else {
             return .refused("from person \(person.id): not an attendee of the series; ignored")
