@@ -15,18 +15,20 @@ enum ReplyingAttendee {
     static func resolve(
         _ event: SchedulingEvent, message: ReceivedMessage, series: MeetingSeries, initiative: Initiative
     ) -> Resolution {
-        let named = event.attendee?.address.flatMap(initiative.person(withCalendarAddress:))
-        guard
-            let person = named
-                ?? message.from.lazy.compactMap({ initiative.person(withCalendarAddress: $0.address) }).first
-        else { return .refused("from an address that is no person's: not an attendee; ignored") }
+        let byAttendee = event.attendee?.address.flatMap(initiative.person(withCalendarAddress:))
+        let bySender = message.from.lazy.compactMap { initiative.person(withCalendarAddress: $0.address) }.first
+        guard let person = byAttendee ?? bySender else {
+            return .refused("from an address that is no person's: not an attendee; ignored")
+        }
         guard initiative.isAttending(personID: person.id, series: series) else {
             return .refused("from person \(person.id): not an attendee of the series; ignored")
         }
         return .attendee(person)
     }
 
-    /// The COMMENT as a note: trimmed, empty as none, and no longer than an answer page takes.
+    /// The COMMENT as a note: trimmed, empty as none, and cut to the length any other answer
+    /// may carry (`AttendanceRequest.noteLimit`), since refusing the whole reply for a long
+    /// note would lose the answer.
     static func note(_ comment: String?) -> String? {
         guard let trimmed = comment?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {
             return nil

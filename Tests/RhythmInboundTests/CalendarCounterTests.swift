@@ -34,6 +34,17 @@ import Testing
         #expect(try harness.answers().isEmpty)
     }
 
+    @Test("a COUNTER without RECURRENCE-ID is a proposal for the whole series")
+    func wholeSeries() throws {
+        let message = try Fixture.counter.message(replacing: [
+            "RECURRENCE-ID;TZID=Europe/London:20270216T100000\r\n": ""
+        ])
+        let summary = try #require(try harness.handle(message).summary)
+        #expect(summary.hasPrefix("calendar counter-proposal from person ana for leaders, whole series: recorded"))
+        let proposals = try harness.store.calendarProposals(seriesID: nil, includeDismissed: false)
+        #expect(proposals.map(\.occurrenceDate) == [nil])
+    }
+
     @Test("a COUNTER from someone who does not attend the series is not recorded")
     func notAnAttendee() throws {
         let outsider = try Fixture.counter.message(replacing: ["ana.ortiz@rhythm.test": "ben@south.test"])

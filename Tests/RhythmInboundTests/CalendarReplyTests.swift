@@ -21,6 +21,8 @@ import Testing
         #expect(answers.first?.personID == "ana")
         #expect(answers.first?.response == .attending)
         #expect(answers.first?.answeredBy == "person:ana (calendar)")
+        // Outlook sends an empty COMMENT when the person wrote nothing.
+        #expect(answers.first?.note == nil)
         #expect(summary == "calendar reply from person ana for leaders 2027-03-30: attending; applied")
     }
 
@@ -100,6 +102,39 @@ import Testing
         #expect(toOutsider.map(\.response) == [.apologies])
         #expect(toOutsider.first?.delegateID == nil)
         #expect(summary == "calendar reply from person ana for leaders 2027-02-09: apologies; applied")
+    }
+
+    @Test(
+        "each PARTSTAT that answers gives its response",
+        arguments: [
+            ("ACCEPTED", Attendance.Response.attending), ("TENTATIVE", .tentative), ("DECLINED", .apologies),
+        ])
+    func participation(partstat: String, response: Attendance.Response) throws {
+        _ = try harness.handle(try Fixture.plainReply.message(replacing: ["PARTSTAT=ACCEPTED": "PARTSTAT=\(partstat)"]))
+        #expect(try harness.answers().map(\.response) == [response])
+    }
+
+    @Test("a comment is trimmed into the note and cut to the length any answer may carry")
+    func longComment() throws {
+        let long = String(repeating: "word ", count: 2_500)
+        let message = try Fixture.plainReply.message(replacing: [
+            "SUMMARY:Leadership table": "COMMENT:  \(long)\r\nSUMMARY:Leadership table"
+        ])
+        _ = try harness.handle(message)
+        let note = try #require(try harness.answers().first?.note)
+        #expect(note.count == AttendanceRequest.noteLimit)
+        #expect(note.hasPrefix("word word"))
+    }
+
+    @Test("a reply whose DTSTAMP is not a UTC time is unreadable and changes nothing")
+    func malformedStamp() throws {
+        let message = try Fixture.plainReply.message(replacing: [
+            "DTSTAMP:20270201T100000Z": "DTSTAMP:20270201T100000"
+        ])
+        #expect(
+            try harness.handle(message).summary == "calendar reply for leaders: unreadable (invalid-value); not applied"
+        )
+        #expect(try harness.answers().isEmpty)
     }
 
     @Test("a reply from a stranger, or from a person who does not attend the series, changes nothing")
