@@ -71,7 +71,8 @@ struct StatusCommand: AsyncParsableCommand {
                 next: try store.nextDueInstant(), planned: try store.plannedUntil(),
                 disabled: try store.disabledChannels(),
                 held: try store.heldCount(),
-                activeLinks: try store.countActiveAnswerLinks(now: now)
+                activeLinks: try store.countActiveAnswerLinks(now: now),
+                proposals: try store.calendarProposals(seriesID: nil, includeDismissed: false).count
             )
         }
         let pending = facts.counts[.pending] ?? 0
@@ -85,6 +86,10 @@ struct StatusCommand: AsyncParsableCommand {
         lines.append("Next due: \(facts.next.map(zone.iso8601) ?? "nothing pending")")
         lines.append("Planned until: \(facts.planned.map(zone.iso8601) ?? "not planned yet")")
         lines.append("Answer links: \(facts.activeLinks) active (`rhythm link list` shows them)")
+        if facts.proposals > 0 {
+            lines.append(
+                "\(Plural.phrase(facts.proposals, "time proposal")) from attendees waiting: rhythm proposals list")
+        }
         for (channel, reason) in facts.disabled.sorted(by: { $0.key < $1.key }) {
             lines.append("Channel \(channel) is disabled: \(reason)")
         }
