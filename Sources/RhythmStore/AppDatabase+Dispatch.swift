@@ -74,6 +74,22 @@ extension AppDatabase {
         }
     }
 
+    /// Skips an entry that is pending or being sent without sending it, because its
+    /// recipient cannot receive it (the address bounces); `reason` says so to people reading
+    /// the outbox. Returns the entry as stored.
+    @discardableResult
+    public func skip(key: String, reason: String, now: Date) throws(StoreError) -> OutboxEntry? {
+        try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox_entry SET status = 'skipped', held = 0, last_reply = ?, updated_at = ?
+                    WHERE key = ? AND status IN ('pending', 'sending')
+                    """,
+                arguments: [reason, now, key])
+            return try Self.fetchOutboxEntry(key: key, in: db)
+        }
+    }
+
     /// Hands claimed entries back unsent (the service is stopping): pending again, due now,
     /// the claim's attempt not counted.
     public func release(keys: [String], now: Date) throws(StoreError) {
