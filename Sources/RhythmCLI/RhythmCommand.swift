@@ -26,7 +26,7 @@ public struct RhythmCommand: AsyncParsableCommand {
             CheckCommand.self, UpcomingCommand.self, PreviewCommand.self, FeedCommand.self, IcsCommand.self,
             ServeCommand.self, ActionCommand.self, AgendaCommand.self, IndicatorCommand.self, AuditCommand.self,
             APITokenCommand.self, SimulateCommand.self, DispatchCommand.self, OutboxCommand.self, SendTestCommand.self,
-            StatusCommand.self, BackupCommand.self, AttendanceCommand.self, LinkCommand.self,
+            StatusCommand.self, BackupCommand.self, AttendanceCommand.self, LinkCommand.self, PersonCommand.self,
         ]
     )
 

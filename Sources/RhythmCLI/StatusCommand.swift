@@ -16,8 +16,8 @@ struct StatusCommand: AsyncParsableCommand {
         discussion: """
             Asks the running service (service.listen) for /readyz and /metrics, and reads the \
             database: reminders waiting, due now and how long the oldest has waited, when the \
-            next is due, dead letters, channels disabled or unable to send, and how many \
-            answer links work. Times are the \
+            next is due, dead letters, channels disabled or unable to send, addresses that \
+            bounce (Rhythm sends them nothing), and how many answer links work. Times are the \
             initiative's, with their UTC offset. With a configuration file that has errors it \
             still reports the service (which keeps its last good configuration) and warns. \
             Exits with 0 when the service answers ready, 69 (EX_UNAVAILABLE) otherwise, and \
@@ -71,7 +71,8 @@ struct StatusCommand: AsyncParsableCommand {
                 next: try store.nextDueInstant(), planned: try store.plannedUntil(),
                 disabled: try store.disabledChannels(),
                 held: try store.heldCount(),
-                activeLinks: try store.countActiveAnswerLinks(now: now)
+                activeLinks: try store.countActiveAnswerLinks(now: now),
+                bounces: try store.bouncingAddresses()
             )
         }
         let pending = facts.counts[.pending] ?? 0
@@ -85,6 +86,7 @@ struct StatusCommand: AsyncParsableCommand {
         lines.append("Next due: \(facts.next.map(zone.iso8601) ?? "nothing pending")")
         lines.append("Planned until: \(facts.planned.map(zone.iso8601) ?? "not planned yet")")
         lines.append("Answer links: \(facts.activeLinks) active (`rhythm link list` shows them)")
+        lines += Self.bouncingLines(facts.bounces, initiative: configured.initiative, zone: zone)
         for (channel, reason) in facts.disabled.sorted(by: { $0.key < $1.key }) {
             lines.append("Channel \(channel) is disabled: \(reason)")
         }
@@ -96,6 +98,26 @@ struct StatusCommand: AsyncParsableCommand {
         }
         print(lines.joined(separator: "\n"))
         if !isReady { throw ExitCode(69) }
+    }
+
+    /// One line per address that bounces: person, address, since when, status and the
+    /// server's last reply. With a configuration, only the people's current addresses count (an
+    /// old address no longer matters); without one, every bouncing address is listed.
+    static func bouncingLines(_ bounces: [AddressBounce], initiative: Initiative?, zone: TimeZone) -> [String] {
+        let listed: [(personID: String, name: String?, bounce: AddressBounce)] =
+            initiative.map { initiative in
+                BouncingRecipients(initiative: initiative, bounces: bounces).recipients.map {
+                    ($0.person.id, $0.person.name, $0.bounce)
+                }
+            } ?? bounces.map { ($0.personID, nil, $0) }
+        return listed.map { personID, name, bounce in
+            let who = name.map { "\($0) (\(personID))" } ?? personID
+            let since = bounce.bouncingSince.map { " since \(zone.iso8601($0))" } ?? ""
+            let status = bounce.statusCode.map { ", status \($0)" } ?? ""
+            let reply = bounce.diagnostic.map { ", last reply: \($0)" } ?? ""
+            return "Bouncing: \(who) <\(bounce.address)>\(since)\(status)\(reply); Rhythm sends it nothing until "
+                + "rhythm person clear-bounce \(personID)"
+        }
     }
 
     /// What status reads from the configuration file: all of it when it loads; otherwise a
