@@ -89,6 +89,8 @@ struct BounceEndToEndTests {
         try markBouncing()
         let first = try rhythm(["dispatch", "--once"])
         #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.contains("skipped as too late 0."), "\(first.standardOutput)")
+        #expect(first.standardOutput.contains("Not sent to an address that bounces: 1"), "\(first.standardOutput)")
         #expect(try recipients() == ["ann@partners.example"])
 
         let skipped = try rhythm(["outbox", "list", "--status", "skipped", "--format", "json"])

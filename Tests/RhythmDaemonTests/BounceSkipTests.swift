@@ -80,7 +80,7 @@ import Testing
         #expect(preview.messages.map(\.notSent) == [nil, Self.reason])
 
         let summary = try await dispatch()
-        #expect(summary.sent == 1)
+        #expect(summary.sent == 1 && summary.bouncing == 1)
         let entry = try store.outboxEntry(key: Self.benKey)
         #expect(entry?.status == .skipped && entry?.lastReply == Self.reason)
         let delivered = try FileManager.default.contentsOfDirectory(

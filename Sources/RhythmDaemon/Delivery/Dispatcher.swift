@@ -59,6 +59,8 @@ public struct Dispatcher: Sendable {
         public var dead = 0
         public var held = 0
         public var withdrawn = 0
+        /// E-mail not sent because its recipient's address bounces (recorded as skipped).
+        public var bouncing = 0
 
         public init() {}
 
@@ -68,6 +70,7 @@ public struct Dispatcher: Sendable {
             dead += other.dead
             held += other.held
             withdrawn += other.withdrawn
+            bouncing += other.bouncing
         }
 
         mutating func count(_ status: OutboxStatus?, held isHeld: Bool) {
@@ -76,7 +79,9 @@ public struct Dispatcher: Sendable {
             case .dead: dead += 1
             case .withdrawn: withdrawn += 1
             case .pending: if isHeld { held += 1 } else { retrying += 1 }
-            case .sending, .skipped, nil: break
+            // The only entries a lane finishes as skipped are those to a bouncing address.
+            case .skipped: bouncing += 1
+            case .sending, nil: break
             }
         }
     }
