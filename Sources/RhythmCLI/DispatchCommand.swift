@@ -91,6 +91,11 @@ struct DispatchCommand: AsyncParsableCommand {
             "Sent \(sent.sent); retrying later \(sent.retrying); dead \(sent.dead); "
                 + "held for an operator \(sent.held); withdrawn \(sent.withdrawn); skipped as too late \(report.skipped).",
         ]
+        if sent.bouncing > 0 {
+            lines.append(
+                "Not sent to an address that bounces: \(sent.bouncing) (rhythm outbox list --status skipped names them)."
+            )
+        }
         if report.recovered > 0 {
             lines.insert("Recovered \(Plural.phrase(report.recovered, "message")) a stopped run left half-sent.", at: 0)
         }

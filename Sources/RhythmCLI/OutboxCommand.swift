@@ -16,7 +16,8 @@ struct OutboxCommand: ParsableCommand {
             error), sending, sent, dead (refused for good, or retried past its usefulness: \
             the server's last reply says why), withdrawn (its meeting was cancelled or its \
             action closed first) and skipped (due while Rhythm was not running, and too late \
-            by the time it was).
+            by the time it was; or an e-mail to an address that bounces, which the last \
+            reply names with `rhythm person clear-bounce`).
 
             Examples:
               rhythm outbox list --status dead

@@ -20,7 +20,8 @@ struct SimulateCommand: ParsableCommand {
             cancellations, agendas and daily digests (with the reminders each gathers). Then \
             the reminders due later in the window: when (after non-business days, quiet hours \
             and daily digests), on which channel, to whom and about what, with the reason when \
-            a rule moved one off a weekend or holiday; and those a rule skips there. \
+            a rule moved one off a weekend or holiday; and those a rule skips there. An e-mail \
+            to a person whose address bounces is marked "not sent", with the bounce. \
             Dates are read in the initiative's time zone; each reminder's time is shown on \
             its recipient's clock. Without --from the window starts now; without --until or \
             --days it lasts 28 days.
@@ -72,16 +73,23 @@ struct SimulateCommand: ParsableCommand {
         // is what the rules plan after now.
         let includesNow = query.window.start <= now && now < query.window.end
         let window = includesNow ? DateInterval(start: now, end: query.window.end) : query.window
-        let (dueNow, planned, skipped) = try DatabaseOptions.checked {
-            () throws(StoreError) -> ([DispatchPreview.Message], [Reminder], [SkippedReminder]) in
+        let (dueNow, planned, skipped, bouncing) = try DatabaseOptions.checked {
+            () throws(StoreError) -> ([DispatchPreview.Message], [Reminder], [SkippedReminder], BouncingRecipients) in
             let dueNow = includesNow ? try DispatchPreview(configuration: loaded, store: store, now: now).messages : []
             let (planned, skipped) = try ReminderPlanner.planWithSkips(
                 initiative: initiative, window: window, store: store, now: now)
-            return (dueNow, planned.filter { !includesNow || $0.due > now }, skipped)
+            let bouncing = try BouncingRecipients(initiative: initiative, store: store)
+            return (dueNow, planned.filter { !includesNow || $0.due > now }, skipped, bouncing)
         }
         let lines =
             dueNow.map { SimulatedLine(message: $0, initiative: initiative) }
-            + planned.map { SimulatedLine(reminder: $0, initiative: initiative) }
+            + planned.map { reminder in
+                var notSent: String?
+                if case .person(let personID) = reminder.recipient {
+                    notSent = bouncing.reasonNotSent(personID: personID, channelID: reminder.channel.id)
+                }
+                return SimulatedLine(reminder: reminder, initiative: initiative, notSent: notSent)
+            }
             + skipped.map { SimulatedLine(skipped: $0, initiative: initiative) }
         switch format {
         case .text:

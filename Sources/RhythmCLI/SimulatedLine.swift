@@ -23,7 +23,8 @@ struct SimulatedLine: Encodable {
     /// reminder, agenda, digest, invitation or cancellation.
     let kind: String
     let about: String
-    /// Why it was moved or is skipped; nil when it goes out as its rule planned it.
+    /// Why it was moved or is skipped, and why it is not sent when its recipient's address
+    /// bounces; nil when it goes out as its rule planned it.
     let note: String?
     /// What a digest gathers, one line each; empty for anything else.
     let items: [String]
@@ -32,7 +33,10 @@ struct SimulatedLine: Encodable {
         case status, key, messageID = "message_id", due, channel, recipient, kind, about, note, items
     }
 
-    init(reminder: Reminder, initiative: Initiative, status: Status = .planned, note: String? = nil) {
+    init(
+        reminder: Reminder, initiative: Initiative, status: Status = .planned, note: String? = nil,
+        notSent: String? = nil
+    ) {
         self.status = status
         key = reminder.key
         messageID = OutboxEntry.messageID(forKey: reminder.key)
@@ -42,7 +46,10 @@ struct SimulatedLine: Encodable {
         due = Self.time(reminder.due, in: zone)
         kind = reminder.content.rawValue
         about = Self.about(reminder)
-        self.note = note ?? reminder.adjustment.map { "moved from \(Self.time($0.plannedDue, in: zone)): \($0.reason)" }
+        let reason =
+            note ?? reminder.adjustment.map { "moved from \(Self.time($0.plannedDue, in: zone)): \($0.reason)" }
+        let notes = [reason, notSent].compactMap { $0 }
+        self.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
         if case .digest(let members) = reminder.subject {
             items = members.map { member in
                 Self.about(member)
@@ -61,7 +68,7 @@ struct SimulatedLine: Encodable {
     init(message: DispatchPreview.Message, initiative: Initiative) {
         switch message.content {
         case .reminder(let reminder):
-            self.init(reminder: reminder, initiative: initiative, status: .dueNow)
+            self.init(reminder: reminder, initiative: initiative, status: .dueNow, notSent: message.notSent)
         case .invitation(let kind, let seriesID, let title, let personID):
             let (zone, recipient) = Self.recipient(.person(personID), in: initiative)
             let (word, about): (String, String)
@@ -77,7 +84,8 @@ struct SimulatedLine: Encodable {
             }
             self.init(
                 status: .dueNow, key: message.key, messageID: message.messageID, due: Self.time(message.due, in: zone),
-                channel: message.channelID, recipient: recipient, kind: word, about: about, note: nil, items: [])
+                channel: message.channelID, recipient: recipient, kind: word, about: about, note: message.notSent,
+                items: [])
         }
     }
 

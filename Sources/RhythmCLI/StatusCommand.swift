@@ -16,8 +16,8 @@ struct StatusCommand: AsyncParsableCommand {
         discussion: """
             Asks the running service (service.listen) for /readyz and /metrics, and reads the \
             database: reminders waiting, due now and how long the oldest has waited, when the \
-            next is due, dead letters, channels disabled or unable to send, and how many \
-            answer links work. Times are the \
+            next is due, dead letters, channels disabled or unable to send, addresses that \
+            bounce (Rhythm sends them nothing), and how many answer links work. Times are the \
             initiative's, with their UTC offset. With a configuration file that has errors it \
             still reports the service (which keeps its last good configuration) and warns. \
             Exits with 0 when the service answers ready, 69 (EX_UNAVAILABLE) otherwise, and \
@@ -72,7 +72,8 @@ struct StatusCommand: AsyncParsableCommand {
                 disabled: try store.disabledChannels(),
                 held: try store.heldCount(),
                 activeLinks: try store.countActiveAnswerLinks(now: now),
-                proposals: try store.calendarProposals(seriesID: nil, includeDismissed: false).count
+                proposals: try store.calendarProposals(seriesID: nil, includeDismissed: false).count,
+                bounces: try store.bouncingAddresses()
             )
         }
         let pending = facts.counts[.pending] ?? 0
@@ -90,6 +91,7 @@ struct StatusCommand: AsyncParsableCommand {
             lines.append(
                 "\(Plural.phrase(facts.proposals, "time proposal")) from attendees waiting: rhythm proposals list")
         }
+        lines += Self.bouncingLines(facts.bounces, initiative: configured.initiative, zone: zone)
         for (channel, reason) in facts.disabled.sorted(by: { $0.key < $1.key }) {
             lines.append("Channel \(channel) is disabled: \(reason)")
         }
@@ -101,6 +103,26 @@ struct StatusCommand: AsyncParsableCommand {
         }
         print(lines.joined(separator: "\n"))
         if !isReady { throw ExitCode(69) }
+    }
+
+    /// One line per address that bounces: person, address, since when, status and the
+    /// server's last reply. With a configuration, only the people's current addresses count (an
+    /// old address no longer matters); without one, every bouncing address is listed.
+    static func bouncingLines(_ bounces: [AddressBounce], initiative: Initiative?, zone: TimeZone) -> [String] {
+        let listed: [(personID: String, name: String?, bounce: AddressBounce)] =
+            initiative.map { initiative in
+                BouncingRecipients(initiative: initiative, bounces: bounces).recipients.map {
+                    ($0.person.id, $0.person.name, $0.bounce)
+                }
+            } ?? bounces.map { ($0.personID, nil, $0) }
+        return listed.map { personID, name, bounce in
+            let who = name.map { "\($0) (\(personID))" } ?? personID
+            let since = bounce.bouncingSince.map { " since \(zone.iso8601($0))" } ?? ""
+            let status = bounce.statusCode.map { ", status \($0)" } ?? ""
+            let reply = bounce.diagnostic.map { ", last reply: \($0)" } ?? ""
+            return "Bouncing: \(who) <\(bounce.address)>\(since)\(status)\(reply); Rhythm sends it nothing until "
+                + "rhythm person clear-bounce \(personID)"
+        }
     }
 
     /// What status reads from the configuration file: all of it when it loads; otherwise a

@@ -63,13 +63,28 @@ extension AppDatabase {
     /// (the meeting was cancelled, the action closed) or a newer message replaced it.
     @discardableResult
     public func withdraw(key: String, reason: String, now: Date) throws(StoreError) -> OutboxEntry? {
+        try finishUnsent(key: key, status: .withdrawn, reason: reason, now: now)
+    }
+
+    /// Skips an entry that is pending or being sent without sending it, because its
+    /// recipient cannot receive it (the address bounces); `reason` says so to people reading
+    /// the outbox. Returns the entry as stored.
+    @discardableResult
+    public func skip(key: String, reason: String, now: Date) throws(StoreError) -> OutboxEntry? {
+        try finishUnsent(key: key, status: .skipped, reason: reason, now: now)
+    }
+
+    /// Ends a pending or claimed entry in `status` without sending it, `reason` as its last reply.
+    private func finishUnsent(key: String, status: OutboxStatus, reason: String, now: Date) throws(StoreError)
+        -> OutboxEntry?
+    {
         try write { db in
             try db.execute(
                 sql: """
-                    UPDATE outbox_entry SET status = 'withdrawn', held = 0, last_reply = ?, updated_at = ?
+                    UPDATE outbox_entry SET status = ?, held = 0, last_reply = ?, updated_at = ?
                     WHERE key = ? AND status IN ('pending', 'sending')
                     """,
-                arguments: [reason, now, key])
+                arguments: [status.rawValue, reason, now, key])
             return try Self.fetchOutboxEntry(key: key, in: db)
         }
     }

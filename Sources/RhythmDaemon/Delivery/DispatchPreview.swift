@@ -13,6 +13,7 @@ import RhythmStore
 /// takes its new times; a withdrawn one comes back), then sends every pending entry that is
 /// due, not held, still useful, on a channel that is not disabled, and still planned (a
 /// reminder its rules no longer plan is withdrawn, an invitation for an older SEQUENCE too).
+/// E-mail to a person whose address bounces is listed with the reason it is skipped instead.
 public struct DispatchPreview: Sendable {
     /// One message a run would send now.
     public struct Message: Sendable {
@@ -32,6 +33,9 @@ public struct DispatchPreview: Sendable {
         /// When it fell due; it goes out now.
         public let due: Date
         public let content: Content
+        /// Why a run skips it instead of sending it (its recipient's address bounces), or nil
+        /// when it goes out.
+        public let notSent: String?
     }
 
     /// The messages, by due instant then key.
@@ -57,6 +61,7 @@ public struct DispatchPreview: Sendable {
             outbox[entry.key] = Self.enqueued(entry, existing: existing)
         }
         let disabled = try store.disabledChannels()
+        let bouncing = try BouncingRecipients(initiative: initiative, store: store)
         messages = outbox.values.filter { entry in
             (entry.status == .pending && !entry.isHeld && entry.nextAttemptAt <= now || entry.status == .sending)
                 && entry.usefulUntil > now && disabled[entry.channelID] == nil
@@ -75,7 +80,7 @@ public struct DispatchPreview: Sendable {
             }
             return Message(
                 key: entry.key, messageID: entry.messageID, channelID: entry.channelID, due: entry.due,
-                content: content)
+                content: content, notSent: bouncing.reasonNotSent(entry))
         }
         .sorted { ($0.due, $0.key) < ($1.due, $1.key) }
     }

@@ -83,7 +83,7 @@ public struct DispatchRun: Sendable {
         }
         transport.shutdown()
         try await pool.shutdownGracefully()
-        let skipped = (try store.outboxCounts()[.skipped] ?? 0) - skippedBefore
+        let skipped = (try store.outboxCounts()[.skipped] ?? 0) - skippedBefore - dispatched.bouncing
         return Report(
             recovered: recovered, planned: planned, dispatched: dispatched, skipped: skipped,
             nextDue: try store.nextDueInstant(),

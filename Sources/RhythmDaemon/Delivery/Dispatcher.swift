@@ -59,6 +59,8 @@ public struct Dispatcher: Sendable {
         public var dead = 0
         public var held = 0
         public var withdrawn = 0
+        /// E-mail not sent because its recipient's address bounces (recorded as skipped).
+        public var bouncing = 0
 
         public init() {}
 
@@ -68,6 +70,7 @@ public struct Dispatcher: Sendable {
             dead += other.dead
             held += other.held
             withdrawn += other.withdrawn
+            bouncing += other.bouncing
         }
 
         mutating func count(_ status: OutboxStatus?, held isHeld: Bool) {
@@ -76,7 +79,9 @@ public struct Dispatcher: Sendable {
             case .dead: dead += 1
             case .withdrawn: withdrawn += 1
             case .pending: if isHeld { held += 1 } else { retrying += 1 }
-            case .sending, .skipped, nil: break
+            // The only entries a lane finishes as skipped are those to a bouncing address.
+            case .skipped: bouncing += 1
+            case .sending, nil: break
             }
         }
     }
@@ -93,12 +98,13 @@ public struct Dispatcher: Sendable {
         let plan = ReminderIndex(
             initiative: initiative, store: store, window: DateInterval(start: earliest, end: started + 1))
         let disabled = try store.disabledChannels()
+        let bouncing = try BouncingRecipients(initiative: initiative, store: store)
         let lanes = try store.channelsWithDueEntries(now: started)
         return try await withThrowingTaskGroup(of: Summary.self) { group in
             for channelID in lanes {
                 let lane = Lane(
-                    dispatcher: self, channelID: channelID, disabledReason: disabled[channelID], plan: plan,
-                    sequences: sequences, claimedAt: started, clock: clock)
+                    dispatcher: self, channelID: channelID, disabledReason: disabled[channelID], bouncing: bouncing,
+                    plan: plan, sequences: sequences, claimedAt: started, clock: clock)
                 group.addTask { try await lane.run() }
             }
             var total = Summary()
@@ -112,6 +118,8 @@ public struct Dispatcher: Sendable {
         let dispatcher: Dispatcher
         let channelID: String
         let disabledReason: String?
+        /// The people whose configured address bounces: e-mail to them is skipped.
+        let bouncing: BouncingRecipients
         let plan: ReminderIndex
         let sequences: [String: Int]
         /// The instant entries are claimed at: the start of the pass, which `plan` covers.
@@ -166,6 +174,12 @@ public struct Dispatcher: Sendable {
             let store = dispatcher.store
             if let disabledReason {
                 return try record(entry, .configuration(message: disabledReason), attempt: nil)
+            }
+            if let reason = bouncing.reasonNotSent(entry) {
+                dispatcher.logger.warning(
+                    "not sent: the recipient's address bounces",
+                    metadata: ["outbox.message_id": "\(entry.messageID)", "channel.id": "\(entry.channelID)"])
+                return try store.skip(key: entry.key, reason: reason, now: clock())
             }
             let message: OutgoingMessage
             do {

@@ -144,13 +144,13 @@ struct DispatcherService: Service {
         let wake = min(nextDue ?? .distantFuture, nextPlan, after + Self.longestSleep)
         metrics.recordNextWakeup(wake)
         notifier.status(Self.status(summary, nextDue: nextDue))
-        if summary.sent + summary.dead + summary.held + summary.retrying + summary.withdrawn > 0 {
+        if summary.sent + summary.dead + summary.held + summary.retrying + summary.withdrawn + summary.bouncing > 0 {
             logger.info(
                 "dispatched",
                 metadata: [
                     "outbox.sent": "\(summary.sent)", "outbox.retrying": "\(summary.retrying)",
                     "outbox.dead": "\(summary.dead)", "outbox.held": "\(summary.held)",
-                    "outbox.withdrawn": "\(summary.withdrawn)",
+                    "outbox.withdrawn": "\(summary.withdrawn)", "outbox.bouncing": "\(summary.bouncing)",
                 ])
         }
         return wake

@@ -44,13 +44,26 @@ public struct Readiness: Sendable {
         return problems
     }
 
-    /// The body of `/readyz`: `ready` and the configuration's generation, or each problem.
+    /// One sentence per thing that works but needs a person: an address that bounces (Rhythm
+    /// stops writing to it). Warnings never make the service unready. Empty when the store
+    /// cannot be read, which `problems()` reports.
+    public func warnings() -> [String] {
+        let initiative = current.snapshot.configuration.initiative
+        return (try? BouncingRecipients(initiative: initiative, store: store).warnings) ?? []
+    }
+
+    /// The body of `/readyz`: `ready` and the configuration's generation, or each problem;
+    /// then a `warning:` line for each warning.
     public func report() -> (ready: Bool, body: String) {
         let problems = problems()
+        let warnings = warnings().map { "warning: \($0)" }
         let snapshot = current.snapshot
         let zone = snapshot.configuration.initiative.timeZone
         let loaded = "configuration loaded \(zone.iso8601(snapshot.loadedAt)) (generation \(snapshot.generation))"
-        if problems.isEmpty { return (true, "ready: \(loaded)\n") }
-        return (false, (["not ready: \(loaded)"] + problems.map { "- \($0)" }).joined(separator: "\n") + "\n")
+        if problems.isEmpty { return (true, (["ready: \(loaded)"] + warnings).joined(separator: "\n") + "\n") }
+        return (
+            false,
+            (["not ready: \(loaded)"] + problems.map { "- \($0)" } + warnings).joined(separator: "\n") + "\n"
+        )
     }
 }
