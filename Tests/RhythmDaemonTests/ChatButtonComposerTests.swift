@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import NIOPosix
 import RhythmAgenda
 import RhythmCore
 import RhythmDelivery
@@ -59,5 +61,41 @@ import Testing
     func noSecretNoButtons() throws {
         let message = try post(.meeting(MessageComposerTests.occurrence("2027-03-09")), on: MessageComposerTests.slack)
         #expect(message.answers.isEmpty)
+    }
+
+    @Test("readiness names a channel whose signing or buttons secret cannot be read, never a secret")
+    func unreadableButtonsSecret() {
+        var initiative = MessageComposerTests.initiative
+        initiative.channels = [Self.slackWithButtons, Self.mattermostWithButtons]
+        let secrets = SecretResolver(environment: [
+            "SLACK_URL": "https://hooks.slack.com/services/T/B/x", "MM_URL": "https://mm.example.org/hooks/y",
+            "BUTTONS": "mattermost-buttons-secret-0123456789",
+        ])
+        let problems = ChannelCheck(initiative: initiative, maildirRoot: NSTemporaryDirectory(), secrets: secrets)
+            .problems()
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("channel team-slack:") == true)
+        #expect(problems.first?.contains("SIGNING") == true)
+        #expect(!problems.joined().contains("mattermost-buttons-secret"))
+    }
+
+    @Test("a Mattermost post with buttons whose secret cannot be read is a configuration error, never sent bare")
+    func unreadableSecretHoldsThePost() async throws {
+        var initiative = MessageComposerTests.initiative
+        initiative.channels = [Self.mattermostWithButtons]
+        let transport = CurlTransport(threadPool: .singleton, logger: Logger(label: "test"))
+        defer { transport.shutdown() }
+        let channels = DeliveryChannels(
+            initiative: initiative, transport: transport, maildirRoot: NSTemporaryDirectory(),
+            secrets: SecretResolver(environment: ["MM_URL": "http://127.0.0.1:9/hooks/secret-token"]),
+            logger: Logger(label: "test"))
+        let message = ChatMessage(
+            title: "Leadership Table", answers: [.done(actionID: 3)], serviceURL: "https://rhythm.example.org")
+        let attempt = await channels.post(message, on: "team-mm", deliveryKey: "k", now: Date())
+        guard case .configurationError(let text) = attempt.outcome else {
+            Issue.record("expected a configuration error, got \(attempt.outcome)")
+            return
+        }
+        #expect(text.contains("channel team-mm") && text.contains("BUTTONS"), "\(text)")
     }
 }
