@@ -11,7 +11,10 @@ public enum MattermostPayload {
 
     /// What signs a channel's buttons: its id and its buttons secret.
     public struct Buttons: Sendable {
+        /// The Rhythm channel the post goes to; its context names it, so a press is checked
+        /// with this channel's secret alone.
         public var channelID: String
+        /// The channel's buttons secret, read when the post is sent.
         public var secret: ChatSecret
 
         public init(channelID: String, secret: ChatSecret) {
