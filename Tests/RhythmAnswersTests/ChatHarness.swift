@@ -55,14 +55,14 @@ final class ChatHarness: Sendable {
     }
 
     /// The server with the chat endpoints, as `rhythm serve` builds it.
-    func application() -> some ApplicationProtocol {
+    func application(limiter: RateLimiter = RateLimiter(limit: 600, window: 600)) -> some ApplicationProtocol {
         let routes = ChatRoutes(
             store: base.store, initiative: { Self.initiative() },
             settings: ServiceSettings(publicURL: URL(string: "https://rhythm.test")),
             secrets: SecretResolver(environment: [
                 "SLACK_SIGNING": Self.slackSigningSecret, "MM_BUTTONS": Self.buttonsSecret,
             ]),
-            transport: transport, onChange: { [changes = base.changes] in changes.increment() },
+            transport: transport, limiter: limiter, onChange: { [changes = base.changes] in changes.increment() },
             now: { [clock = base.clock] in clock.now }, logger: base.logs.logger)
         return buildApplication(
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0), feeds: NoFeeds(), cache: FeedCache(),

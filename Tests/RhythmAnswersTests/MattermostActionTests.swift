@@ -107,4 +107,22 @@ import Testing
         let audit = try harness.base.store.auditEntries(entity: "action", entityID: action.id, limit: 1)
         #expect(audit.first?.actor == "person:dan (mattermost)")
     }
+
+    @Test("presses beyond the per-address limit are answered 429 with Retry-After, before any check")
+    func rateLimited() async throws {
+        let harness = try ChatHarness()
+        let body = try ChatHarness.mattermostBody(userName: "stranger", context: nil)
+        let statuses = try await harness.application(limiter: RateLimiter(limit: 2, window: 600)).test(.router) {
+            client in
+            var seen: [(HTTPResponse.Status, String?)] = []
+            for _ in 0..<3 {
+                let response = try await client.execute(
+                    uri: Self.path, method: .post, headers: [.contentType: "application/json"], body: body)
+                seen.append((response.status, response.headers[.retryAfter]))
+            }
+            return seen
+        }
+        #expect(statuses.map(\.0) == [.unauthorized, .unauthorized, .tooManyRequests])
+        #expect(statuses.last?.1 == "600")
+    }
 }
