@@ -146,7 +146,7 @@ let package = Package(
         .target(
             name: "RhythmAnswers",
             dependencies: [
-                "RhythmCore", "RhythmStore",
+                "RhythmCore", "RhythmDelivery", "RhythmStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -270,12 +270,14 @@ let package = Package(
         .testTarget(
             name: "RhythmAnswersTests",
             dependencies: [
-                "RhythmAnswers", "RhythmCore", "RhythmServer", "RhythmStore",
+                "RhythmAnswers", "RhythmCore", "RhythmDelivery", "RhythmServer", "RhythmStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOPosix
 import RhythmAPI
 import RhythmAgenda
 import RhythmAnswers
@@ -15,7 +16,7 @@ import UnixSignals
 /// The long-running Rhythm service: one process, several services in one `ServiceGroup`.
 ///
 /// - the HTTP server: feeds, agenda pages, the JSON API, the answer pages (`/a/`, `/me/`),
-///   `/healthz`, `/readyz`, `/metrics`;
+///   the chat buttons' endpoints (`/chat/`), `/healthz`, `/readyz`, `/metrics`;
 /// - the dispatcher, which plans reminders and invitations and sends each when it falls due;
 /// - the reloader (SIGHUP) and, under systemd, the watchdog.
 ///
@@ -80,6 +81,12 @@ public struct RhythmService: Sendable {
             store: store, initiative: { feeds.initiative }, settings: settings,
             pages: try AnswerPages(directory: AnswerPages.defaultDirectory(forConfigurationAt: configurationPath)),
             onChange: changed, logger: logger)
+        // Slack's post updates go out through libcurl like every other outbound call.
+        let chatTransport = CurlTransport(threadPool: .singleton, logger: logger)
+        defer { chatTransport.shutdown() }
+        let chat = ChatRoutes(
+            store: store, initiative: { feeds.initiative }, settings: settings, secrets: secrets,
+            transport: chatTransport, onChange: changed, logger: logger)
         let notifier = self.notifier
         let logger = self.logger
         let application = buildApplication(
@@ -95,6 +102,7 @@ public struct RhythmService: Sendable {
             addRoutes: { router in
                 api.register(on: router)
                 answers.register(on: router)
+                chat.register(on: router)
                 AgendaPageController(pages: feeds).addRoutes(to: router)
                 ObservabilityController(readiness: readiness, metrics: metrics).addRoutes(to: router)
             }

@@ -27,6 +27,9 @@ extension ConfigurationDecoder {
     static let password = SecretKeys(stem: "password", meaning: "the SMTP password")
     private static let webhookURL = SecretKeys(stem: "url", meaning: "the webhook URL")
     private static let signingSecret = SecretKeys(stem: "secret", meaning: "the webhook signing secret")
+    private static let slackSigningSecret = SecretKeys(
+        stem: "signing_secret", meaning: "the Slack app's signing secret")
+    private static let buttonsSecret = SecretKeys(stem: "buttons_secret", meaning: "the Mattermost buttons secret")
 
     func decodeChannel(_ value: ConfigValue) -> Channel? {
         guard value.node.mapping != nil else {
@@ -44,6 +47,14 @@ extension ConfigurationDecoder {
             allowed = ["id", "type"] + Self.webhookURL.keys + Self.signingSecret.keys
             forbidden = literal(["url", "webhook", "webhook_url"], Self.webhookURL)
             forbidden.merge(literal(["secret", "signing_secret"], Self.signingSecret)) { first, _ in first }
+        case .slack:
+            allowed = ["id", "type"] + Self.webhookURL.keys + Self.slackSigningSecret.keys
+            forbidden = literal(["url", "webhook", "webhook_url", "token"], Self.webhookURL)
+            forbidden.merge(literal(["signing_secret", "secret"], Self.slackSigningSecret)) { first, _ in first }
+        case .mattermost:
+            allowed = ["id", "type"] + Self.webhookURL.keys + Self.buttonsSecret.keys
+            forbidden = literal(["url", "webhook", "webhook_url", "token"], Self.webhookURL)
+            forbidden.merge(literal(["buttons_secret", "secret"], Self.buttonsSecret)) { first, _ in first }
         case .some:
             allowed = ["id", "type"] + Self.webhookURL.keys
             forbidden = literal(["url", "webhook", "webhook_url", "token"], Self.webhookURL)
@@ -60,9 +71,15 @@ extension ConfigurationDecoder {
         let kind: Channel.Kind?
         switch type {
         case .email: kind = emailSettings(fields).map(Channel.Kind.email)
-        case .slack: kind = webhookURL(fields).map { .slack(webhook: $0) }
+        case .slack:
+            let url = webhookURL(fields)
+            let signing = buttonsSecret(fields, Self.slackSigningSecret, minimumLength: 1)
+            kind = url.flatMap { url in signing.map { Channel.Kind.slack(webhook: url, signingSecret: $0) } }
         case .teams: kind = webhookURL(fields).map { .teams(webhook: $0) }
-        case .mattermost: kind = webhookURL(fields).map { .mattermost(webhook: $0) }
+        case .mattermost:
+            let url = webhookURL(fields)
+            let buttons = buttonsSecret(fields, Self.buttonsSecret, minimumLength: Self.buttonsSecretMinimumLength)
+            kind = url.flatMap { url in buttons.map { Channel.Kind.mattermost(webhook: url, buttonsSecret: $0) } }
         case .discord: kind = webhookURL(fields).map { .discord(webhook: $0) }
         case .googleChat: kind = webhookURL(fields).map { .googleChat(webhook: $0) }
         case .webhook:
@@ -77,7 +94,32 @@ extension ConfigurationDecoder {
     /// get an "unknown key" for each of its settings.
     private static let everyChannelKey =
         ["id", "type", "from", "smtp", "username", "ca_file", "maildir", "inbound"]
-        + password.keys + webhookURL.keys + signingSecret.keys
+        + password.keys + webhookURL.keys + signingSecret.keys + slackSigningSecret.keys + buttonsSecret.keys
+
+    /// The fewest characters a Mattermost buttons secret may have: 32, as
+    /// `openssl rand -hex 16` gives, so that its HMACs cannot be guessed.
+    static let buttonsSecretMinimumLength = 32
+
+    /// The optional secret that turns on a chat channel's answer buttons: `.some(nil)` when
+    /// absent (no buttons), nil when broken. A secret readable here that is shorter than
+    /// `minimumLength` (white space aside) is reported at its key, without its value.
+    private func buttonsSecret(_ fields: MappingFields, _ keys: SecretKeys, minimumLength: Int)
+        -> SecretReference??
+    {
+        guard keys.keys.contains(where: fields.has) else { return .some(nil) }
+        guard let reference = secret(fields, keys, required: false) else { return nil }
+        if let text = secretLookup?(reference),
+            text.filter({ !$0.isWhitespace }).count < minimumLength,
+            let key = keys.keys.first(where: fields.has), let place = fields.optional(key)
+        {
+            let problem =
+                minimumLength == 1
+                ? "is empty" : "is shorter than \(minimumLength) characters; make one with openssl rand -hex 32"
+            log.error("\(keys.meaning) in \(reference.location) \(problem)", at: place.mark, path: place.path)
+            return nil
+        }
+        return .some(reference)
+    }
 
     private static func type(of channel: ConfigValue) -> ConfigValue? {
         guard let pairs = channel.node.mapping else { return nil }

@@ -3,9 +3,13 @@ public struct Channel: Hashable, Sendable, Identifiable {
     /// The transport and its settings.
     public enum Kind: Hashable, Sendable {
         case email(EmailSettings)
-        case slack(webhook: SecretReference)
+        /// With a signing secret (the Slack app's), posts carry answer buttons and Rhythm
+        /// accepts the presses Slack signs with it.
+        case slack(webhook: SecretReference, signingSecret: SecretReference? = nil)
         case teams(webhook: SecretReference)
-        case mattermost(webhook: SecretReference)
+        /// With a buttons secret, posts carry answer buttons whose context Rhythm signs with it
+        /// (Mattermost signs nothing itself).
+        case mattermost(webhook: SecretReference, buttonsSecret: SecretReference? = nil)
         case discord(webhook: SecretReference)
         case googleChat(webhook: SecretReference)
         /// A generic JSON webhook signed as the Standard Webhooks specification describes.
@@ -26,6 +30,15 @@ public struct Channel: Hashable, Sendable, Identifiable {
 
         /// Every configuration spelling, for suggestions.
         public static let names = ["email", "slack", "teams", "mattermost", "discord", "google-chat", "webhook"]
+
+        /// The secret that makes answer buttons possible on this channel: the Slack app's
+        /// signing secret or the Mattermost buttons secret; nil where posts carry none.
+        public var buttonsSecret: SecretReference? {
+            switch self {
+            case .slack(_, let secret), .mattermost(_, let secret): secret
+            case .email, .teams, .discord, .googleChat, .webhook: nil
+            }
+        }
 
         /// Whether messages go to people's mailboxes (as opposed to a shared chat room).
         public var isEmail: Bool {

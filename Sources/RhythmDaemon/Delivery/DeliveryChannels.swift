@@ -82,14 +82,25 @@ public struct DeliveryChannels: Sendable {
         }
         let url: String
         var signingSecret: WebhookSigningSecret?
+        var mattermostButtons: MattermostPayload.Buttons?
         do throws(DeliveryError) {
             switch channel.kind {
             case .email:
                 return Attempt(
                     outcome: .configurationError("\(channelID) is an e-mail channel"), disablesEndpoint: false)
-            case .slack(let reference), .teams(let reference), .mattermost(let reference), .discord(let reference),
+            case .slack(let reference, _), .teams(let reference), .discord(let reference),
                 .googleChat(let reference):
                 url = try secrets.resolveWebhookURL(reference)
+            case .mattermost(let reference, let buttonsSecret):
+                url = try secrets.resolveWebhookURL(reference)
+                if let buttonsSecret, !message.answers.isEmpty {
+                    guard let secret = ChatSecret(try secrets.resolve(buttonsSecret)) else {
+                        return Attempt(
+                            outcome: .configurationError("the buttons secret in \(buttonsSecret.location) is empty"),
+                            disablesEndpoint: false)
+                    }
+                    mattermostButtons = MattermostPayload.Buttons(channelID: channelID, secret: secret)
+                }
             case .webhook(let reference, let secretReference):
                 url = try secrets.resolveWebhookURL(reference)
                 let text = try secrets.resolve(secretReference)
@@ -107,7 +118,8 @@ public struct DeliveryChannels: Sendable {
         }
         guard
             let request = WebhookRequest.build(
-                kind: channel.kind, url: url, signingSecret: signingSecret, message: message,
+                kind: channel.kind, url: url, signingSecret: signingSecret, mattermostButtons: mattermostButtons,
+                message: message,
                 deliveryKey: deliveryKey, now: now)
         else {
             return Attempt(
@@ -199,7 +211,10 @@ public struct ChannelCheck: Sendable {
                 }
             }
             if settings.smtpURL != nil, let password = settings.password { references.append(password) }
-        case .slack(let url), .teams(let url), .mattermost(let url), .discord(let url), .googleChat(let url):
+        case .slack(let url, let secret), .mattermost(let url, let secret):
+            webhookURLs.append(url)
+            if let secret { references.append(secret) }
+        case .teams(let url), .discord(let url), .googleChat(let url):
             webhookURLs.append(url)
         case .webhook(let url, let secret):
             webhookURLs.append(url)

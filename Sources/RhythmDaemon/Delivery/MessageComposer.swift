@@ -64,7 +64,23 @@ struct MessageComposer: Sendable {
             return .chat(
                 ChatMessage(
                     title: content.subject, lines: content.chatLines, meetingStart: content.meetingStart,
-                    timeZone: initiative.timeZone, mentions: reminder.mentions.compactMap { people[$0]?.chatHandles }))
+                    timeZone: initiative.timeZone, mentions: reminder.mentions.compactMap { people[$0]?.chatHandles },
+                    answers: chatAnswers(for: reminder), serviceURL: links.baseURL))
+        }
+    }
+
+    /// The buttons of a chat post, on a channel that can verify who pressed them (see
+    /// `Channel.Kind.buttonsSecret`): "I'll be there" and "Apologies" for a meeting, "Done"
+    /// for an action; none for anything else.
+    private func chatAnswers(for reminder: Reminder) -> [ChatAnswer] {
+        guard reminder.channel.kind.buttonsSecret != nil else { return [] }
+        switch reminder.subject {
+        case .meeting(let occurrence):
+            return ChatAnswer.meeting(seriesID: occurrence.series.id, occurrenceDate: occurrence.originalStart.date)
+        case .action(let action):
+            return [.done(actionID: action.id)]
+        case .indicator, .quorum, .digest:
+            return []
         }
     }
 

@@ -18,6 +18,11 @@ public struct ChatMessage: Hashable, Sendable {
     public var linkLabel: String
     /// The people to mention, by their handles in each chat system.
     public var mentions: [ChatHandles]
+    /// The answer buttons the post offers, on channels that can verify who pressed them.
+    public var answers: [ChatAnswer]
+    /// Rhythm's public base URL (`service.public_url`), where a chat system sends the
+    /// presses of buttons that name their own address (Mattermost's).
+    public var serviceURL: String?
 
     public init(
         title: String,
@@ -26,7 +31,9 @@ public struct ChatMessage: Hashable, Sendable {
         timeZone: TimeZone = .gmt,
         link: URL? = nil,
         linkLabel: String = "Open",
-        mentions: [ChatHandles] = []
+        mentions: [ChatHandles] = [],
+        answers: [ChatAnswer] = [],
+        serviceURL: String? = nil
     ) {
         self.title = title
         self.lines = lines
@@ -35,6 +42,8 @@ public struct ChatMessage: Hashable, Sendable {
         self.link = link
         self.linkLabel = linkLabel
         self.mentions = mentions
+        self.answers = answers
+        self.serviceURL = serviceURL
     }
 
     /// The link when it is safe to show: `http` or `https` with a host.

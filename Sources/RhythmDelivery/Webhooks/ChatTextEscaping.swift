@@ -1,10 +1,10 @@
 import Foundation
 
 /// Escaping of user text for the markup each chat system reads.
-enum ChatTextEscaping {
+public enum ChatTextEscaping {
     /// Slack's mrkdwn: `&`, `<` and `>` are control characters and must be entities; nothing
     /// else is escapable, and with `<` escaped user text cannot form `<!channel>` or a link.
-    static func slack(_ text: String) -> String {
+    public static func slack(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {
@@ -37,7 +37,7 @@ enum ChatTextEscaping {
 
     /// Mattermost notifies a whole channel for `@channel`, `@all` and `@here` anywhere in a post,
     /// escaped or not: a word joiner after each `@` keeps user text from ever doing that.
-    static func mattermost(_ text: String) -> String {
+    public static func mattermost(_ text: String) -> String {
         markdown(text).replacingOccurrences(of: "@", with: "@\u{2060}")
     }
 }

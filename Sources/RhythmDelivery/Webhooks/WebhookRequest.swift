@@ -28,11 +28,14 @@ public struct WebhookRequest: Sendable {
     /// - Parameters:
     ///   - url: the resolved webhook URL (the secret `kind` points to).
     ///   - signingSecret: the resolved signing secret, for the generic `webhook` kind.
+    ///   - mattermostButtons: the channel's resolved buttons secret, for a Mattermost post's
+    ///     answer buttons; without it the post carries none.
     ///   - now: when the reminder is produced, the generic payload's `timestamp`.
     public static func build(
         kind: Channel.Kind,
         url: String,
         signingSecret: WebhookSigningSecret? = nil,
+        mattermostButtons: MattermostPayload.Buttons? = nil,
         message: ChatMessage,
         deliveryKey: String,
         now: Date
@@ -42,7 +45,7 @@ public struct WebhookRequest: Sendable {
         case .email: return nil
         case .slack: body = SlackPayload.build(message)
         case .teams: body = TeamsPayload.build(message)
-        case .mattermost: body = MattermostPayload.build(message)
+        case .mattermost: body = MattermostPayload.build(message, buttons: mattermostButtons)
         case .discord: body = DiscordPayload.build(message)
         case .googleChat: body = GoogleChatPayload.build(message)
         case .webhook:
