@@ -19,11 +19,12 @@ cd "$(dirname "$0")/.."
 runtime_packages=(tzdata ca-certificates libsqlite3-dev zlib1g-dev libcurl4-openssl-dev)
 # Debian packages the tests need on top: an independent iCalendar parser and expander to
 # check every feed Rhythm writes, an SMTP server with a throwaway certificate for e-mail,
+# Dovecot as the organiser mailbox the inbound tests read over IMAP (started by the tests),
 # systemd for systemd-analyze, which rates the hardening of deploy/rhythm.service, and a
 # real browser for the page tests: headless chromium driven through chromium-driver by
 # python3-selenium.
 test_packages=(python3 python3-venv python3-icalendar python3-recurring-ical-events python3-aiosmtpd openssl systemd
-    chromium chromium-driver python3-selenium)
+    dovecot-imapd chromium chromium-driver python3-selenium)
 # Where the tests' Python lives: Debian's Python with its packages, plus from PyPI (Debian
 # packages neither) the OpenAPI validator and axe-core, the accessibility checker the page
 # tests run in chromium. axe-core-python 0.1.0 ships axe-core 4.4.3 and needs nothing else;

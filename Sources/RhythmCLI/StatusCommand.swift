@@ -73,7 +73,8 @@ struct StatusCommand: AsyncParsableCommand {
                 held: try store.heldCount(),
                 activeLinks: try store.countActiveAnswerLinks(now: now),
                 proposals: try store.calendarProposals(seriesID: nil, includeDismissed: false).count,
-                bounces: try store.bouncingAddresses()
+                bounces: try store.bouncingAddresses(),
+                inboxes: try store.inboxStates()
             )
         }
         let pending = facts.counts[.pending] ?? 0
@@ -92,6 +93,7 @@ struct StatusCommand: AsyncParsableCommand {
                 "\(Plural.phrase(facts.proposals, "time proposal")) from attendees waiting: rhythm proposals list")
         }
         lines += Self.bouncingLines(facts.bounces, initiative: configured.initiative, zone: zone)
+        lines += facts.inboxes.map { Self.inboxLine($0, zone: zone) }
         for (channel, reason) in facts.disabled.sorted(by: { $0.key < $1.key }) {
             lines.append("Channel \(channel) is disabled: \(reason)")
         }
@@ -103,6 +105,21 @@ struct StatusCommand: AsyncParsableCommand {
         }
         print(lines.joined(separator: "\n"))
         if !isReady { throw ExitCode(69) }
+    }
+
+    /// The state of one organiser mailbox: when it was last read, or why it waits.
+    static func inboxLine(_ state: InboxState, zone: TimeZone) -> String {
+        let name = "Organiser mailbox of \(state.channelID)"
+        if let reason = state.heldReason {
+            return "\(name): held for an operator since \(zone.iso8601(state.updatedAt)): \(reason); fix the "
+                + "configuration and reload, or run rhythm inbox --once"
+        }
+        if let error = state.lastError, state.failures > 0 {
+            let retry = state.nextAttemptAt.map { ", next try \(zone.iso8601($0))" } ?? ""
+            return "\(name): \(Plural.phrase(state.failures, "failed read")) in a row (\(error))\(retry)"
+        }
+        let read = state.readStartedAt.map(zone.iso8601) ?? "never"
+        return "\(name): last read \(read), up to UID \(state.lastUID)"
     }
 
     /// One line per address that bounces: person, address, since when, status and the

@@ -19,7 +19,8 @@ struct ConfigurationReloader: Service {
     let cache: FeedCache
     let settings: ServiceSettings
     let current: CurrentConfiguration
-    let wakeup: Wakeup
+    /// Signalled after a reload: the dispatcher's and the inbox reader's.
+    let wakeups: [Wakeup]
     let notifier: SystemdNotifier
     let metrics: RhythmMetrics
     let logger: Logger
@@ -67,7 +68,12 @@ struct ConfigurationReloader: Service {
             await cache.invalidateAll()
             current.replace(with: loaded, renderer: renderer, at: Date())
             metrics.recordReload(at: Date())
-            wakeup.signal()
+            // The fix for a held mailbox (a new password, a trusted CA) may be in this reload.
+            let released = try store.releaseHeldInboxes(now: Date())
+            if !released.isEmpty {
+                logger.info("reading held organiser mailboxes again", metadata: ["inbox.channels": "\(released)"])
+            }
+            for wakeup in wakeups { wakeup.signal() }
         } catch {
             logger.error(
                 "Could not record the new configuration's series; still running on the last good one",

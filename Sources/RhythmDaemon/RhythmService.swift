@@ -66,6 +66,7 @@ public struct RhythmService: Sendable {
             catalog: catalog, agendas: AgendaService(store: store, renderer: renderer), store: store, cache: cache)
         let settings = configuration.service
         let wakeup = Wakeup()
+        let inboxWakeup = Wakeup()
         let metrics = RhythmMetrics()
         metrics.recordReload(at: now)
         let health = DispatcherHealth()
@@ -109,7 +110,8 @@ public struct RhythmService: Sendable {
         )
         let reloader = ConfigurationReloader(
             path: configurationPath, store: store, feeds: feeds, cache: cache, settings: settings, current: current,
-            wakeup: wakeup, notifier: notifier, metrics: metrics, logger: logger)
+            wakeups: [wakeup, inboxWakeup], notifier: notifier, metrics: metrics, logger: logger)
+        let inbox = InboxService(current: current, store: store, wakeup: inboxWakeup, secrets: secrets, logger: logger)
         let dispatcher = DispatcherService(
             current: current, store: store, databasePath: databasePath, wakeup: wakeup, health: health,
             metrics: metrics, notifier: notifier, secrets: secrets, logger: logger)
@@ -131,6 +133,7 @@ public struct RhythmService: Sendable {
             services: [
                 .init(service: watchdog, serviceName: "watchdog"),
                 .init(service: dispatcher, serviceName: "dispatcher"),
+                .init(service: inbox, serviceName: "inbox"),
                 .init(service: reloader, serviceName: "reloader"),
                 .init(
                     service: HTTPServerService(

@@ -41,6 +41,11 @@ public struct Readiness: Sendable {
             initiative: snapshot.configuration.initiative,
             maildirRoot: URL(fileURLWithPath: databasePath).deletingLastPathComponent().path, secrets: secrets
         ).problems()
+        let held = (try? store.inboxStates().filter(\.isHeld)) ?? []
+        problems += held.map { state in
+            "the organiser mailbox of channel \(state.channelID) is held for an operator: \(state.heldReason ?? ""); "
+                + "fix the configuration and reload, or run rhythm inbox --once"
+        }
         return problems
     }
 
