@@ -205,6 +205,32 @@ struct InboxEndToEndTests {
         #expect(status.standardOutput.contains("Organiser mailbox of email: last read "), "\(status.standardOutput)")
     }
 
+    @Test("rhythm inbox --once exits 78 for a refused login and 75 for a server that is not there")
+    func onceExitStatuses() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try IMAPTestServer()
+        defer { server.stop() }
+        try configure(server, password: "not-the-password", reminders: [])
+        let refused = try rhythm(["inbox", "--once"])
+        #expect(refused.status == 78, "\(refused.standardOutput) \(refused.standardError)")
+        #expect(refused.standardOutput.contains("email: held for an operator: "))
+        #expect(!(refused.standardOutput + refused.standardError).contains("not-the-password"))
+
+        try configure(server, password: server.password, reminders: [])
+        let released = try rhythm(["inbox", "--once"])
+        #expect(released.status == 0, "\(released.standardOutput) \(released.standardError)")
+        #expect(try rhythm(["status"]).standardOutput.contains("Organiser mailbox of email: last read "))
+
+        server.stop()
+        try server.waitUntilStopped()
+        let unreachable = try rhythm(["inbox", "--once"])
+        #expect(unreachable.status == 75, "\(unreachable.standardOutput) \(unreachable.standardError)")
+        #expect(unreachable.standardOutput.contains("email: not read: "))
+        let status = try rhythm(["status"]).standardOutput
+        #expect(status.contains("Organiser mailbox of email: 1 failed read in a row"), "\(status)")
+        #expect(status.contains("next try "))
+    }
+
     /// Polls `/readyz` until its body satisfies `condition` (or 60 seconds pass).
     func readyz(until condition: (String) -> Bool) async throws -> (status: Int, body: String) {
         var last: (status: Int, body: String) = (0, "")

@@ -46,7 +46,7 @@ struct IMAPMailboxTests {
         }
     }
 
-    @Test("STARTTLS on the plain port works and the password never travels in clear")
+    @Test("imap:// upgrades to TLS with STARTTLS and reads the mailbox")
     func startTLS() async throws {
         let server = try IMAPTestServer()
         defer { server.stop() }

@@ -95,9 +95,41 @@ public final class IMAPTestServer: @unchecked Sendable {
         _ = try helper(["renumber", directory.path, String(uidValidity)])
     }
 
-    /// Stops Dovecot (SIGTERM; it also dies with the script if the test process goes away).
+    /// Stops Dovecot: SIGTERM, then SIGKILL after five seconds (Dovecot dies with the script,
+    /// and the script with the test process).
     public func stop() {
-        if process.isRunning { process.terminate() }
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// Waits (at most 20 seconds) until Dovecot has stopped listening.
+    public func waitUntilStopped() throws {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, Self.accepts(port: imapsPort) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        guard !Self.accepts(port: imapsPort) else {
+            throw IMAPTestServerError(message: "Dovecot still listens on \(imapsPort)")
+        }
+    }
+
+    private static func accepts(port: Int) -> Bool {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        return result == 0
     }
 
     deinit { stop() }

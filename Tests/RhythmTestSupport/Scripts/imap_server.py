@@ -96,9 +96,16 @@ def accepts(port):
         return False
 
 
+def unblock_signals():
+    # A test runner's threads may block signals, and a child inherits the mask: SIGTERM
+    # would then never arrive.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+
+
 def die_with_parent():
     import ctypes
 
+    unblock_signals()
     ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
@@ -134,6 +141,7 @@ def users():
 
 
 def serve(directory, user, password):
+    unblock_signals()
     for sub in ("run", "state", "home"):
         os.makedirs(os.path.join(directory, sub), exist_ok=True)
     subprocess.run(
