@@ -74,12 +74,14 @@ struct InboxEndToEndTests {
         try yaml.write(toFile: config, atomically: true, encoding: .utf8)
     }
 
-    func rhythm(_ arguments: [String]) throws -> RhythmProcess.Result {
-        try RhythmProcess.run(arguments + ["--config", config, "--database", database])
+    func rhythm(_ arguments: [String]) async throws -> RhythmProcess.Result {
+        try await RhythmProcess.runOffPool(arguments + ["--config", config, "--database", database])
     }
 
-    func answers(person: String) throws -> [[String: Any]] {
-        let listed = try rhythm(["attendance", "list", "--series", "steering", "--person", person, "--format", "json"])
+    func answers(person: String) async throws -> [[String: Any]] {
+        let listed = try await rhythm([
+            "attendance", "list", "--series", "steering", "--person", person, "--format", "json",
+        ])
         let object = try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [String: Any]
         return object?["answers"] as? [[String: Any]] ?? []
     }
@@ -87,55 +89,56 @@ struct InboxEndToEndTests {
     @Test(
         "Outlook and Google replies count, a stranger and other mail change nothing, and renumbering applies nothing twice"
     )
-    func repliesThroughInboxOnce() throws {
+    func repliesThroughInboxOnce() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let server = try IMAPTestServer()
+        let server = try await IMAPTestServer.start()
         defer { server.stop() }
         try configure(server, password: server.password, reminders: [])
-        try server.deliver(InboxMessages.outlookReply(from: "ann@partners.example", occurrence: "20270330T100000"))
-        try server.deliver(
+        try await server.deliver(
+            InboxMessages.outlookReply(from: "ann@partners.example", occurrence: "20270330T100000"))
+        try await server.deliver(
             InboxMessages.googleReply(
                 from: "mei.lin@example.org", partstat: "DECLINED", comment: "On leave until the autumn"))
-        try server.deliver(
+        try await server.deliver(
             InboxMessages.outlookReply(from: "stranger@elsewhere.example", occurrence: "20270309T100000"))
-        try server.deliver(InboxMessages.unrelated)
+        try await server.deliver(InboxMessages.unrelated)
 
-        let first = try rhythm(["inbox", "--once"])
+        let first = try await rhythm(["inbox", "--once"])
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("email: 3 messages handled and moved, 1 left for people."))
 
-        let ann = try answers(person: "ann")
+        let ann = try await answers(person: "ann")
         #expect(ann.map { $0["occurrence_date"] as? String } == ["2027-03-30"], "\(ann)")
         #expect(ann.first?["response"] as? String == "attending")
         #expect(ann.first?["answered_by"] as? String == "person:ann (calendar)")
-        let mei = try answers(person: "mei-lin")
+        let mei = try await answers(person: "mei-lin")
         #expect(mei.count >= 40, "the whole series is answered: \(mei.count)")
         #expect(mei.allSatisfy { $0["response"] as? String == "apologies" })
         #expect(mei.allSatisfy { $0["note"] as? String == "On leave until the autumn" })
-        let agenda = try rhythm(["agenda", "show", "steering", "--date", "2027-03-16"])
+        let agenda = try await rhythm(["agenda", "show", "steering", "--date", "2027-03-16"])
         #expect(agenda.standardOutput.contains("Mei Lin"), "\(agenda.standardOutput)")
         #expect(agenda.standardOutput.contains("On leave until the autumn"), "\(agenda.standardOutput)")
-        let audit = try rhythm(["audit", "--entity", "attendance", "--limit", "200"])
+        let audit = try await rhythm(["audit", "--entity", "attendance", "--limit", "200"])
         #expect(!audit.standardOutput.contains("stranger"))
 
-        var folders = try server.folders()
+        var folders = try await server.folders()
         #expect(folders["INBOX"]?.map(\.subject) == ["Lunch on Friday?"])
         #expect(folders["INBOX"]?.first?.isSeen == false)
         #expect(folders["Rhythm/Processed"]?.count == 3)
         #expect(folders["Rhythm/Processed"]?.allSatisfy(\.isSeen) == true)
 
-        let second = try rhythm(["inbox", "--once"])
+        let second = try await rhythm(["inbox", "--once"])
         #expect(second.standardOutput.contains("email: 0 messages handled and moved, 0 left for people."))
 
         // The server rebuilds its index: every UID changes. A new reply is read, the old
         // mail is not read again, and nothing already applied changes.
-        let status = try server.folders()
+        let status = try await server.folders()
         #expect(status["INBOX"]?.count == 1)
-        try server.renumber(uidValidity: 4_000_000)
-        try server.deliver(
+        try await server.renumber(uidValidity: 4_000_000)
+        try await server.deliver(
             InboxMessages.outlookReply(
                 from: "ann@partners.example", occurrence: "20270406T100000", partstat: "TENTATIVE"))
-        let renumbered = try rhythm(["inbox", "--once"])
+        let renumbered = try await rhythm(["inbox", "--once"])
         #expect(renumbered.status == 0, "\(renumbered.standardError)")
         // The unrelated message arrived minutes before the last read, within the margin
         // left for the server's clock, so it is offered again (and left alone again).
@@ -143,8 +146,8 @@ struct InboxEndToEndTests {
             renumbered.standardOutput.contains("email: 1 message handled and moved, 1 left for people"),
             "\(renumbered.standardOutput)")
         #expect(renumbered.standardOutput.contains("renumbered"))
-        #expect(try answers(person: "ann").map { $0["response"] as? String } == ["attending", "tentative"])
-        folders = try server.folders()
+        #expect(try await answers(person: "ann").map { $0["response"] as? String } == ["attending", "tentative"])
+        folders = try await server.folders()
         #expect(folders["INBOX"]?.map(\.subject) == ["Lunch on Friday?"])
         #expect(folders["INBOX"]?.first?.isSeen == false)
         #expect(folders["Rhythm/Processed"]?.count == 4)
@@ -153,10 +156,10 @@ struct InboxEndToEndTests {
     @Test("a wrong password holds the inbox and /readyz says so; after a reload a bounce stops the next reminder")
     func serveHoldsThenReadsBounce() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let server = try IMAPTestServer()
+        let server = try await IMAPTestServer.start()
         defer { server.stop() }
         try configure(server, password: "not-the-password", reminders: [("first-call", "3 hours")])
-        let dispatched = try rhythm(["dispatch", "--once"])
+        let dispatched = try await rhythm(["dispatch", "--once"])
         #expect(dispatched.status == 0, "\(dispatched.standardError)")
         let sent = try InboxMessages.maildirMessages(in: directory.appendingPathComponent("maildir/new"))
         let toMei = try #require(sent.first { $0.contains("mei.lin@example.org") })
@@ -177,16 +180,16 @@ struct InboxEndToEndTests {
         }
         let held = try await readyz(until: { $0.contains("held for an operator") })
         #expect(held.status == 503, "\(held.body)")
-        let heldStatus = try rhythm(["status"])
+        let heldStatus = try await rhythm(["status"])
         #expect(heldStatus.standardOutput.contains("Organiser mailbox of email: held for an operator since "))
         #expect(!held.body.contains("not-the-password"))
 
-        try server.deliver(InboxMessages.deliveryStatus(for: messageID, recipient: "mei.lin@example.org"))
+        try await server.deliver(InboxMessages.deliveryStatus(for: messageID, recipient: "mei.lin@example.org"))
         try server.password.write(toFile: passwordFile, atomically: true, encoding: .utf8)
         kill(serve.processIdentifier, SIGHUP)
         let warned = try await readyz(until: { $0.contains("warning: mei.lin@example.org bounces since ") })
         #expect(warned.status == 200, "\(warned.body)")
-        #expect(try server.folders()["Rhythm/Processed"]?.count == 1)
+        #expect(try await server.folders()["Rhythm/Processed"]?.count == 1)
         serve.terminate()
         serve.waitUntilExit()
         let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -195,38 +198,37 @@ struct InboxEndToEndTests {
 
         try configure(
             server, password: server.password, reminders: [("first-call", "3 hours"), ("second-call", "150 minutes")])
-        #expect(try rhythm(["dispatch", "--once"]).status == 0)
+        #expect(try await rhythm(["dispatch", "--once"]).status == 0)
         let after = try InboxMessages.maildirMessages(in: directory.appendingPathComponent("maildir/new"))
         #expect(after.filter { $0.contains("mei.lin@example.org") }.count == 1)
-        let skipped = try rhythm(["outbox", "list", "--status", "skipped", "--format", "json"])
+        let skipped = try await rhythm(["outbox", "list", "--status", "skipped", "--format", "json"])
         #expect(skipped.standardOutput.contains("not sent: mei.lin@example.org bounces since"))
-        let status = try rhythm(["status"])
+        let status = try await rhythm(["status"])
         #expect(status.standardOutput.contains("Bouncing: Mei Lin (mei-lin)"), "\(status.standardOutput)")
         #expect(status.standardOutput.contains("Organiser mailbox of email: last read "), "\(status.standardOutput)")
     }
 
     @Test("rhythm inbox --once exits 78 for a refused login and 75 for a server that is not there")
-    func onceExitStatuses() throws {
+    func onceExitStatuses() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let server = try IMAPTestServer()
+        let server = try await IMAPTestServer.start()
         defer { server.stop() }
         try configure(server, password: "not-the-password", reminders: [])
-        let refused = try rhythm(["inbox", "--once"])
+        let refused = try await rhythm(["inbox", "--once"])
         #expect(refused.status == 78, "\(refused.standardOutput) \(refused.standardError)")
         #expect(refused.standardOutput.contains("email: held for an operator: "))
         #expect(!(refused.standardOutput + refused.standardError).contains("not-the-password"))
 
         try configure(server, password: server.password, reminders: [])
-        let released = try rhythm(["inbox", "--once"])
+        let released = try await rhythm(["inbox", "--once"])
         #expect(released.status == 0, "\(released.standardOutput) \(released.standardError)")
-        #expect(try rhythm(["status"]).standardOutput.contains("Organiser mailbox of email: last read "))
+        #expect(try await rhythm(["status"]).standardOutput.contains("Organiser mailbox of email: last read "))
 
-        server.stop()
-        try server.waitUntilStopped()
-        let unreachable = try rhythm(["inbox", "--once"])
+        try await server.stopAndWait()
+        let unreachable = try await rhythm(["inbox", "--once"])
         #expect(unreachable.status == 75, "\(unreachable.standardOutput) \(unreachable.standardError)")
         #expect(unreachable.standardOutput.contains("email: not read: "))
-        let status = try rhythm(["status"]).standardOutput
+        let status = try await rhythm(["status"]).standardOutput
         #expect(status.contains("Organiser mailbox of email: 1 failed read in a row"), "\(status)")
         #expect(status.contains("next try "))
     }

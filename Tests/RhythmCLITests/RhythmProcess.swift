@@ -55,6 +55,16 @@ struct RhythmProcess {
         )
     }
 
+    /// `run` on a thread of its own, so that waiting for the process does not hold one of
+    /// the few threads every concurrently running test shares.
+    static func runOffPool(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try run(arguments, environment: environment) })
+            }.start()
+        }
+    }
+
     /// A new, empty directory for one test's files.
     static func temporaryDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rhythm-tests-\(UUID())")

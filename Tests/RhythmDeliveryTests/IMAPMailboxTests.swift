@@ -26,10 +26,10 @@ struct IMAPMailboxTests {
 
     @Test("status, summaries and a fetched message match what was delivered")
     func readsNewMessages() async throws {
-        let server = try IMAPTestServer()
+        let server = try await IMAPTestServer.start()
         defer { server.stop() }
-        let first = try server.deliver(Self.message("first"))
-        let second = try server.deliver(Self.message("second"))
+        let first = try await server.deliver(Self.message("first"))
+        let second = try await server.deliver(Self.message("second"))
         try await withTransport { transport in
             let mailbox = Self.mailbox(server, transport)
             let status = try await mailbox.status()
@@ -48,9 +48,9 @@ struct IMAPMailboxTests {
 
     @Test("imap:// upgrades to TLS with STARTTLS and reads the mailbox")
     func startTLS() async throws {
-        let server = try IMAPTestServer()
+        let server = try await IMAPTestServer.start()
         defer { server.stop() }
-        try server.deliver(Self.message("over starttls"))
+        try await server.deliver(Self.message("over starttls"))
         try await withTransport { transport in
             let status = try await Self.mailbox(server, transport, startTLS: true).status()
             #expect(status.messages == 1)
@@ -59,10 +59,10 @@ struct IMAPMailboxTests {
 
     @Test("seen flags, a created folder and a move change the server as asked")
     func tidiesTheMailbox() async throws {
-        let server = try IMAPTestServer()
+        let server = try await IMAPTestServer.start()
         defer { server.stop() }
-        let handled = try server.deliver(Self.message("handled"))
-        let unrelated = try server.deliver(Self.message("unrelated"))
+        let handled = try await server.deliver(Self.message("handled"))
+        let unrelated = try await server.deliver(Self.message("unrelated"))
         try await withTransport { transport in
             let mailbox = Self.mailbox(server, transport)
             let status = try await mailbox.status()
@@ -75,7 +75,7 @@ struct IMAPMailboxTests {
             try await mailbox.setSeen(true, uid: handled)
             try await mailbox.move(uid: handled, to: "Rhythm/Processed")
         }
-        let folders = try server.folders()
+        let folders = try await server.folders()
         #expect(folders["INBOX"]?.map(\.subject) == ["unrelated"])
         #expect(folders["INBOX"]?.first?.isSeen == false)
         #expect(folders["Rhythm/Processed"]?.map(\.subject) == ["handled"])
@@ -84,9 +84,9 @@ struct IMAPMailboxTests {
 
     @Test("a message over the limit is refused, not truncated")
     func boundsTheMessage() async throws {
-        let server = try IMAPTestServer()
+        let server = try await IMAPTestServer.start()
         defer { server.stop() }
-        let uid = try server.deliver(Self.message("big") + String(repeating: "x", count: 10_000) + "\r\n")
+        let uid = try await server.deliver(Self.message("big") + String(repeating: "x", count: 10_000) + "\r\n")
         try await withTransport { transport in
             let mailbox = Self.mailbox(server, transport)
             let status = try await mailbox.status()
@@ -99,13 +99,13 @@ struct IMAPMailboxTests {
 
     @Test("a renumbered mailbox is reported as such when a message is fetched")
     func renumbered() async throws {
-        let server = try IMAPTestServer()
+        let server = try await IMAPTestServer.start()
         defer { server.stop() }
-        let uid = try server.deliver(Self.message("before"))
+        let uid = try await server.deliver(Self.message("before"))
         try await withTransport { transport in
             let mailbox = Self.mailbox(server, transport)
             let before = try await mailbox.status()
-            try server.renumber(uidValidity: before.uidValidity + 1000)
+            try await server.renumber(uidValidity: before.uidValidity + 1000)
             let after = try await mailbox.status()
             #expect(after.uidValidity == before.uidValidity + 1000)
             let error = await #expect(throws: IMAPError.self) {
@@ -117,7 +117,7 @@ struct IMAPMailboxTests {
 
     @Test("a wrong password, a missing mailbox and an untrusted certificate need an operator")
     func configurationErrors() async throws {
-        let server = try IMAPTestServer()
+        let server = try await IMAPTestServer.start()
         defer { server.stop() }
         try await withTransport { transport in
             let cases: [(String, IMAPMailbox)] = [

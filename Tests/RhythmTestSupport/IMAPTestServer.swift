@@ -33,8 +33,17 @@ public final class IMAPTestServer: @unchecked Sendable {
         ProcessInfo.processInfo.environment["RHYTHM_TEST_PYTHON"] ?? "/usr/bin/python3"
     }
 
-    /// Starts Dovecot and waits until both listeners accept connections.
-    public init(username: String = "organiser", password: String = "imap-secret-password") throws {
+    /// Starts Dovecot and waits, without blocking a thread, until both listeners accept
+    /// connections.
+    public static func start(username: String = "organiser", password: String = "imap-secret-password")
+        async throws -> IMAPTestServer
+    {
+        let server = try IMAPTestServer(username: username, password: password)
+        try await server.waitUntilListening()
+        return server
+    }
+
+    private init(username: String, password: String) throws {
         self.username = username
         self.password = password
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("rhythm-imap-\(UUID().uuidString)")
@@ -44,13 +53,15 @@ public final class IMAPTestServer: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+    }
 
+    private func waitUntilListening() async throws {
         struct Ports: Decodable {
             var imaps: Int
             var imap: Int
         }
         let portsFile = directory.appendingPathComponent("ports.json")
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(120)
         while Date() < deadline, process.isRunning {
             if let data = try? Data(contentsOf: portsFile),
                 let ports = try? JSONDecoder().decode(Ports.self, from: data)
@@ -59,7 +70,7 @@ public final class IMAPTestServer: @unchecked Sendable {
                 imapPort = ports.imap
                 return
             }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         stop()
         let log = (try? String(contentsOf: directory.appendingPathComponent("dovecot.log"), encoding: .utf8)) ?? ""
@@ -73,11 +84,11 @@ public final class IMAPTestServer: @unchecked Sendable {
 
     /// Delivers `message` unseen into `folder` and returns its UID.
     @discardableResult
-    public func deliver(_ message: String, to folder: String = "INBOX") throws -> Int64 {
+    public func deliver(_ message: String, to folder: String = "INBOX") async throws -> Int64 {
         let file = directory.appendingPathComponent("delivery-\(UUID().uuidString).eml")
         try Data(message.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let output = try helper(["deliver", directory.path, file.path, folder])
+        let output = try await helper(["deliver", directory.path, file.path, folder])
         guard let uid = Int64(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw IMAPTestServerError(message: "the delivery printed no UID: \(output)")
         }
@@ -85,31 +96,29 @@ public final class IMAPTestServer: @unchecked Sendable {
     }
 
     /// Every folder of the user's mailbox with its messages, by folder name (`/` separates levels).
-    public func folders() throws -> [String: [StoredMessage]] {
-        let output = try helper(["inspect", directory.path])
+    public func folders() async throws -> [String: [StoredMessage]] {
+        let output = try await helper(["inspect", directory.path])
         return try JSONDecoder().decode([String: [StoredMessage]].self, from: Data(output.utf8))
     }
 
     /// Gives INBOX a new UIDVALIDITY, as a server does after its index was rebuilt.
-    public func renumber(uidValidity: Int64) throws {
-        _ = try helper(["renumber", directory.path, String(uidValidity)])
+    public func renumber(uidValidity: Int64) async throws {
+        _ = try await helper(["renumber", directory.path, String(uidValidity)])
     }
 
-    /// Stops Dovecot: SIGTERM, then SIGKILL after five seconds (Dovecot dies with the script,
-    /// and the script with the test process).
+    /// Asks the script to stop Dovecot (SIGTERM) and returns at once; Dovecot finishes
+    /// shutting down on its own.
     public func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning { process.terminate() }
     }
 
-    /// Waits (at most 20 seconds) until Dovecot has stopped listening.
-    public func waitUntilStopped() throws {
+    /// Stops Dovecot and waits (at most 20 seconds, without blocking a thread) until it no
+    /// longer listens.
+    public func stopAndWait() async throws {
+        stop()
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline, Self.accepts(port: imapsPort) {
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         }
         guard !Self.accepts(port: imapsPort) else {
             throw IMAPTestServerError(message: "Dovecot still listens on \(imapsPort)")
@@ -134,10 +143,20 @@ public final class IMAPTestServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    private func helper(_ arguments: [String]) throws -> String {
+    /// Runs a command of the script on a thread of its own, so that waiting for it does not
+    /// hold one of the threads concurrently running tests share.
+    private func helper(_ arguments: [String]) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try Self.runHelper(arguments) })
+            }.start()
+        }
+    }
+
+    private static func runHelper(_ arguments: [String]) throws -> String {
         let child = Process()
-        child.executableURL = URL(fileURLWithPath: Self.python)
-        child.arguments = [Self.script] + arguments
+        child.executableURL = URL(fileURLWithPath: python)
+        child.arguments = [script] + arguments
         let output = Pipe()
         let errors = Pipe()
         child.standardOutput = output

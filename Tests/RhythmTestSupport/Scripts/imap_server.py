@@ -169,7 +169,7 @@ def serve(directory, user, password):
         with open(config, "w") as f:
             f.write(CONFIG.format(dir=directory, instance=os.getpid(), imap=imap, imaps=imaps, **who))
         dovecot = subprocess.Popen(["dovecot", "-F", "-c", config], preexec_fn=die_with_parent)
-        deadline = time.time() + 15
+        deadline = time.time() + 60
         while time.time() < deadline and dovecot.poll() is None:
             if accepts(imaps) and accepts(imap):
                 break
