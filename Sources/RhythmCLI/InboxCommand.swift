@@ -25,7 +25,8 @@ struct InboxCommand: AsyncParsableCommand {
             processed folder (Rhythm/Processed unless configured), and leaves every other \
             message unread where it was. A held mailbox (its login or certificate was refused) \
             is tried again too, and released when the read succeeds. Exits with 75 when a \
-            mailbox could not be reached and 78 when one is held for an operator.
+            mailbox could not be reached (or the service is reading them at that moment) and \
+            78 when one is held for an operator.
 
             Example (from cron or a systemd timer):
               rhythm inbox --once --config /etc/rhythm/rhythm.yaml
@@ -63,7 +64,22 @@ struct InboxCommand: AsyncParsableCommand {
             print("No e-mail channel has an inbound: mailbox; nothing to read.")
             return
         }
-        let store = try options.open(options.databaseLocation(for: loaded))
+        let location = options.databaseLocation(for: loaded)
+        let store = try options.open(location)
+        let lock: DispatchLock?
+        do {
+            lock = try DispatchLock.acquireInboxes(forDatabaseAt: location.path)
+        } catch {
+            StandardError.print("error: \(error)")
+            throw ExitCode(DatabaseOptions.failureStatus)
+        }
+        guard let lock else {
+            StandardError.print(
+                "error: the running service is reading the organiser mailboxes of \(location.path); try again in a minute."
+            )
+            throw ExitCode(Self.temporaryFailureStatus)
+        }
+        defer { withExtendedLifetime(lock) {} }
         let level: Logger.Level = verbose ? .info : .warning
         let logger = Logger(label: "rhythm.inbox") { label in
             var handler = StreamLogHandler.standardError(label: label)

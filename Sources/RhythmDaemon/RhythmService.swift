@@ -111,7 +111,9 @@ public struct RhythmService: Sendable {
         let reloader = ConfigurationReloader(
             path: configurationPath, store: store, feeds: feeds, cache: cache, settings: settings, current: current,
             wakeups: [wakeup, inboxWakeup], notifier: notifier, metrics: metrics, logger: logger)
-        let inbox = InboxService(current: current, store: store, wakeup: inboxWakeup, secrets: secrets, logger: logger)
+        let inbox = InboxService(
+            current: current, store: store, databasePath: databasePath, wakeup: inboxWakeup, secrets: secrets,
+            logger: logger)
         let dispatcher = DispatcherService(
             current: current, store: store, databasePath: databasePath, wakeup: wakeup, health: health,
             metrics: metrics, notifier: notifier, secrets: secrets, logger: logger)

@@ -224,6 +224,15 @@ struct InboxEndToEndTests {
         #expect(released.status == 0, "\(released.standardOutput) \(released.standardError)")
         #expect(try await rhythm(["status"]).standardOutput.contains("Organiser mailbox of email: last read "))
 
+        // While another reader (the service) holds the inbox lock, a second one waits its turn.
+        let busy = try await RhythmProcess.runOffPool(
+            [
+                database + ".inbox-lock", RhythmProcess.executable.path, "inbox", "--once", "--config", config,
+                "--database", database,
+            ], executable: URL(fileURLWithPath: "/usr/bin/flock"))
+        #expect(busy.status == 75, "\(busy.standardOutput) \(busy.standardError)")
+        #expect(busy.standardError.contains("the running service is reading the organiser mailboxes"))
+
         try await server.stopAndWait()
         let unreachable = try await rhythm(["inbox", "--once"])
         #expect(unreachable.status == 75, "\(unreachable.standardOutput) \(unreachable.standardError)")

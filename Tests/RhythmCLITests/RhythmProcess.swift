@@ -57,10 +57,13 @@ struct RhythmProcess {
 
     /// `run` on a thread of its own, so that waiting for the process does not hold one of
     /// the few threads every concurrently running test shares.
-    static func runOffPool(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+    static func runOffPool(
+        _ arguments: [String], environment: [String: String] = [:], executable: URL = executable
+    ) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Swift.Result { try run(arguments, environment: environment) })
+                continuation.resume(
+                    with: Swift.Result { try run(arguments, environment: environment, executable: executable) })
             }.start()
         }
     }

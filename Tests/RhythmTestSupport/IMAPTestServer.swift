@@ -112,33 +112,17 @@ public final class IMAPTestServer: @unchecked Sendable {
         if process.isRunning { process.terminate() }
     }
 
-    /// Stops Dovecot and waits (at most 20 seconds, without blocking a thread) until it no
-    /// longer listens.
+    /// Stops Dovecot and waits (at most 20 seconds, without blocking a thread) until the
+    /// script has seen it exit.
     public func stopAndWait() async throws {
         stop()
         let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, Self.accepts(port: imapsPort) {
+        while Date() < deadline, process.isRunning {
             try await Task.sleep(for: .milliseconds(100))
         }
-        guard !Self.accepts(port: imapsPort) else {
-            throw IMAPTestServerError(message: "Dovecot still listens on \(imapsPort)")
+        guard !process.isRunning else {
+            throw IMAPTestServerError(message: "Dovecot in \(directory.path) did not stop")
         }
-    }
-
-    private static func accepts(port: Int) -> Bool {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        return result == 0
     }
 
     deinit { stop() }

@@ -11,10 +11,12 @@ import ServiceLifecycle
 ///
 /// It sleeps until the next mailbox is due, at most `DispatcherService.longestSleep`, and
 /// wakes early on a reload or shutdown. A mailbox released by another process (a successful
-/// `rhythm inbox --once`) is noticed at the next wake-up.
+/// `rhythm inbox --once`) is noticed at the next wake-up. Each pass holds the inbox lock,
+/// so a `rhythm inbox --once` never reads at the same time.
 struct InboxService: Service {
     let current: CurrentConfiguration
     let store: AppDatabase
+    let databasePath: String
     let wakeup: Wakeup
     let secrets: SecretResolver
     let logger: Logger
@@ -37,7 +39,8 @@ struct InboxService: Service {
             let inboxes = InboxPass.inboxes(of: initiative).map(\.channelID)
             let now = Date()
             let due = Set(inboxes.filter { channel in isDue(channel, planned: nextRead[channel], now: now) })
-            if !due.isEmpty {
+            if !due.isEmpty, let lock = try? DispatchLock.acquireInboxes(forDatabaseAt: databasePath) {
+                defer { withExtendedLifetime(lock) {} }
                 let pass = InboxPass(
                     initiative: initiative, store: store, transport: transport, secrets: secrets, logger: logger)
                 do {
@@ -51,6 +54,9 @@ struct InboxService: Service {
                         metadata: ["error": "\(error.description)"])
                     for channel in due { nextRead[channel] = now + 30 }
                 }
+            } else if !due.isEmpty {
+                // `rhythm inbox --once` is reading them, or the lock file cannot be made: look again soon.
+                for channel in due { nextRead[channel] = now + 30 }
             }
             let soonest = inboxes.compactMap { nextRead[$0] }.min() ?? .distantFuture
             let wake = min(soonest, Date() + DispatcherService.longestSleep)
