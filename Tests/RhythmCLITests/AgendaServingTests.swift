@@ -104,7 +104,7 @@ import Testing
         // The public feed names nobody, so it carries no agenda.
         let publicFeed = String(decoding: try await server.get("/feeds/public.ics").0, as: UTF8.self)
         #expect(!publicFeed.contains("Draft the attendance MOU"))
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "\(server.logText)")
     }
 
     @Test("an action posted to the JSON API of the running server reaches the partner's feed; a read token cannot post")
@@ -146,7 +146,7 @@ import Testing
         }
         let audit = try server.rhythm(["audit", "--entity", "action"])
         #expect(audit.standardOutput.contains("api:council-portal"))
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "\(server.logText)")
     }
 }
 

@@ -35,7 +35,7 @@ import Testing
         let audit = try store.auditEntries(entity: "reminder-opt-out", entityID: nil, limit: 5)
         #expect(audit.map(\.actor) == ["person:priya-natarajan (link)"])
         #expect(!server.logText.contains(optOut.token) && !server.logText.contains(page.token))
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "\(server.logText)")
     }
 
     @Test("rhythm serve refuses to start on a broken answer template, naming its file, line and column")

@@ -121,6 +121,6 @@ import Testing
         #expect(changed.map(\.response) == [.apologies])
         #expect(changed.first?.answeredBy == "person:priya-natarajan (mattermost)")
         #expect(!server.logText.contains(Self.slackSecret) && !server.logText.contains(contextSignature))
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "\(server.logText)")
     }
 }

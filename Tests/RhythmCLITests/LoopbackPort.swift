@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -6,7 +8,23 @@
 
 /// A TCP port on 127.0.0.1 that nothing listens on right now, for a server under test.
 enum LoopbackPort {
+    /// Ports already handed out in this test run. The kernel may offer a port again once the
+    /// probing socket is closed, before the server it was meant for binds it; two servers
+    /// started in parallel would then share a port and one would fail to listen while the
+    /// other answered its readiness checks.
+    private static let handedOut = Mutex<Set<Int>>([])
+
+    /// A port nothing listens on now and that no other caller in this process was given.
     static func free() -> Int {
+        while true {
+            let port = probe()
+            let isNew = handedOut.withLock { $0.insert(port).inserted }
+            if isNew { return port }
+        }
+    }
+
+    /// A port the kernel picks for a socket bound and closed at once.
+    private static func probe() -> Int {
         #if canImport(Glibc)
             let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else

@@ -115,7 +115,7 @@ import Testing
         let etag = try #require(response.value(forHTTPHeaderField: "ETag"))
         let (_, unchanged) = try await server.get("/feeds/public.ics", headers: ["If-None-Match": etag])
         #expect(unchanged.statusCode == 304)
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "\(server.logText)")
     }
 
     @Test("rhythm ics --token writes a private feed byte for byte as the server serves it, agenda links included")
@@ -140,7 +140,7 @@ import Testing
         let unknown = try server.rhythm(["ics", "--token", String(repeating: "A", count: 43)])
         #expect(unknown.status == 64)
         #expect(unknown.standardError.contains("no feed has this token"))
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "\(server.logText)")
     }
 
     @Test("a private feed works through its token until the token is rotated or revoked, then 404s like a wrong one")
@@ -173,7 +173,7 @@ import Testing
             ["feed", "revoke", "--subject", "partner:brightwater-council"], readsConfiguration: false)
         #expect(revoked.status == 0, "\(revoked.standardError)")
         #expect(try await server.get(renewedPath).1.statusCode == 404)
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "\(server.logText)")
     }
 
     @Test("SIGHUP applies a good configuration, raising SEQUENCE, and keeps the last good one when the file is bad")
@@ -202,6 +202,6 @@ import Testing
         let (body, response) = try await server.get("/feeds/public.ics")
         #expect(response.statusCode == 200)
         #expect(String(decoding: body, as: UTF8.self) == after)
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "\(server.logText)")
     }
 }
