@@ -99,6 +99,29 @@ import Testing
         #expect(budget.isOverfull == (budget.balance < 0))
     }
 
+    @Test("across the night the clocks go back, the budget counts real minutes and items start at real times")
+    func budgetAcrossClockChange() {
+        // Melbourne's clocks go back from 03:00 to 02:00 on Sunday 4 April 2027.
+        let night = MeetingSeries(
+            id: "night", title: "Night shift handover", kind: .team, start: F.local("2027-03-28T01:30"),
+            duration: .seconds(7200), timeZone: F.melbourne, attendees: Attendees(groupIDs: ["leadership"]),
+            recurrence: try! RecurrenceRule(parsing: "FREQ=WEEKLY;BYDAY=SU"))
+        let initiative = F.initiative(series: [night])
+        let occurrence = F.occurrence(night, on: "2027-04-04", in: initiative)
+        let items = [
+            F.item(1, series: "night", on: "2027-04-04", minutes: 60, position: 1),
+            F.item(2, series: "night", on: "2027-04-04", minutes: 30, position: 2),
+            F.item(3, series: "night", on: "2027-04-04", minutes: 30, position: 3),
+        ]
+        let agenda = AgendaBuilder().agenda(
+            for: occurrence, initiative: initiative, actions: [], items: items, results: [],
+            today: F.date("2027-04-01"))
+        #expect(
+            AgendaTimeBudget(for: occurrence, items: items).summary == "120 of 120 minutes planned, no time to spare.")
+        // 01:30 +11:00, then 02:30 +11:00, then 02:00 +10:00: half an hour later, on the clock an hour back.
+        #expect(agenda.items.map { $0.localStart.time.description } == ["01:30:00", "02:30:00", "02:00:00"])
+    }
+
     @Test("an item is deferred to the next meeting held after its own, skipping a cancelled one")
     func deferral() {
         let series = F.leadership(exceptions: [.cancel(F.date("2027-05-11"), reason: "Budget week")])
