@@ -197,19 +197,17 @@ extension AppDatabase {
         case .failure(.relativeToItself):
             throw StoreError(code: .invalidPlacement, description: "An item cannot be placed before or after itself.")
         case .failure(.notOnAgenda(let otherID)):
+            // An item of another series is answered like one that does not exist: a caller
+            // limited to some series learns nothing about the others.
             let description: String
-            if let other = try fetchAgendaItem(id: otherID, in: db) {
-                if !other.isOnAgenda {
-                    description = "Item #\(otherID) was withdrawn, so it is on no agenda."
-                } else if other.seriesID != item.seriesID {
-                    description = "Item #\(otherID) belongs to series \(other.seriesID), not \(item.seriesID)."
-                } else {
-                    description =
-                        "Item #\(otherID) is on the agenda of \(other.seriesID) \(other.occurrenceDate), "
+            if let other = try fetchAgendaItem(id: otherID, in: db), other.seriesID == item.seriesID {
+                description =
+                    other.isOnAgenda
+                    ? "Item #\(otherID) is on the agenda of \(other.seriesID) \(other.occurrenceDate), "
                         + "not \(item.seriesID) \(date)."
-                }
+                    : "Item #\(otherID) was withdrawn, so it is on no agenda."
             } else {
-                description = "There is no agenda item #\(otherID)."
+                description = "Series \(item.seriesID) has no agenda item #\(otherID)."
             }
             throw StoreError(code: .invalidPlacement, description: description)
         }

@@ -93,6 +93,7 @@ import Testing
         let ids = try submit(["A", "B", "C"], on: march)
         let elsewhere = try submit(["X"], on: april)
         let gone = try submit(["Gone"], on: march)
+        let otherSeries = try submit(["Elsewhere"], on: march, series: "attendance-wg")
         _ = try database.withdrawAgendaItem(id: gone[0], actor: "t", now: .reference)
         #expect(
             refusal(ids[0], AgendaItemChanges(placement: .position(4)))
@@ -108,7 +109,12 @@ import Testing
         #expect(
             refusal(ids[0], AgendaItemChanges(placement: .after(gone[0])))
                 == "Item #\(gone[0]) was withdrawn, so it is on no agenda.")
-        #expect(refusal(ids[0], AgendaItemChanges(placement: .before(999))) == "There is no agenda item #999.")
+        #expect(
+            refusal(ids[0], AgendaItemChanges(placement: .before(999)))
+                == "Series leadership-table has no agenda item #999.")
+        #expect(
+            refusal(ids[0], AgendaItemChanges(placement: .before(otherSeries[0])))
+                == "Series leadership-table has no agenda item #\(otherSeries[0]).")
         #expect(try agenda(march) == ["1 A", "2 B", "3 C"])
     }
 
