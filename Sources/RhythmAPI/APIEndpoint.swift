@@ -18,6 +18,8 @@ struct APIEndpoint: Hashable, Sendable {
         .init(method: .get, path: "/api/v1/agenda-items/{id}"),
         .init(method: .patch, path: "/api/v1/agenda-items/{id}"),
         .init(method: .delete, path: "/api/v1/agenda-items/{id}"),
+        .init(method: .post, path: "/api/v1/agenda-items/{id}/withdraw"),
+        .init(method: .get, path: "/api/v1/agendas/{series_id}/{occurrence_date}"),
         .init(method: .get, path: "/api/v1/attendance"),
         .init(method: .put, path: "/api/v1/attendance/{series_id}/{occurrence_date}/{person_id}"),
         .init(method: .get, path: "/api/v1/indicator-results"),

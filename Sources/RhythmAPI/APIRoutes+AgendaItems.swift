@@ -14,6 +14,7 @@ extension APIRoutes {
         var query = QueryReader(request)
         let seriesID = query.string("series")
         let date = query.date("date")
+        let withdrawn = query.bool("include_withdrawn") ?? false
         let (limit, offset) = query.page()
         try query.finish()
         if let partnerID = caller.partnerID, let seriesID, !Self.attends(partnerID, seriesID: seriesID, in: initiative)
@@ -23,8 +24,10 @@ extension APIRoutes {
         guard caller.partnerID != nil || date != nil else {
             let (items, total): ([AgendaItem], Int) = try await blocking { store in
                 (
-                    try store.agendaItems(seriesID: seriesID, occurrenceDate: nil, limit: limit, offset: offset),
-                    try store.countAgendaItems(seriesID: seriesID, occurrenceDate: nil)
+                    try store.agendaItems(
+                        seriesID: seriesID, occurrenceDate: nil, includingWithdrawn: withdrawn, limit: limit,
+                        offset: offset),
+                    try store.countAgendaItems(seriesID: seriesID, occurrenceDate: nil, includingWithdrawn: withdrawn)
                 )
             }
             return try Page(items: items.map(\.json), total: total, limit: limit, offset: offset)
@@ -36,16 +39,18 @@ extension APIRoutes {
         let storedDates: [LocalDate?] = meetings.map { Set($0.values).sorted() } ?? [nil]
         let all: [AgendaItem] = try await blocking { store in
             try storedDates.flatMap { storedDate in
-                let count = try store.countAgendaItems(seriesID: seriesID, occurrenceDate: storedDate)
+                let count = try store.countAgendaItems(
+                    seriesID: seriesID, occurrenceDate: storedDate, includingWithdrawn: withdrawn)
                 return try store.agendaItems(
-                    seriesID: seriesID, occurrenceDate: storedDate, limit: max(count, 1), offset: 0)
+                    seriesID: seriesID, occurrenceDate: storedDate, includingWithdrawn: withdrawn,
+                    limit: max(count, 1), offset: 0)
             }
         }
         let visible = all.filter { item in
             let meetingMatches = date.map { (meetings?[item.seriesID] ?? $0) == item.occurrenceDate } ?? true
             let partnerMatches = caller.partnerID.map { Self.attends($0, seriesID: item.seriesID, in: initiative) }
             return meetingMatches && (partnerMatches ?? true)
-        }.sorted { ($0.occurrenceDate, $0.id) < ($1.occurrenceDate, $1.id) }
+        }.sorted(by: AgendaItem.listedBefore)
         let window = visible.dropFirst(offset).prefix(limit)
         return try Page(items: window.map(\.json), total: visible.count, limit: limit, offset: offset)
             .response(for: request)
@@ -101,9 +106,16 @@ extension APIRoutes {
         let minutes = reader.integer("minutes")
         let notes = reader.text("notes", maxLength: AgendaItemRules.notesLimit)
         let date = reader.date("occurrence_date")
+        let placement = reader.placement()
         if reader.contains("series_id") {
             _ = reader.string("series_id")
-            reader.report("series_id", "An agenda item cannot move to another series; delete it and create a new one.")
+            reader.report(
+                "series_id", "An agenda item cannot move to another series; withdraw it and submit a new one.")
+        }
+        if existing.withdrawal != nil, placement != nil || date.value != nil {
+            reader.report(
+                placement?.field ?? "occurrence_date",
+                "Item \(existing.id) was withdrawn, so it is on no agenda to move on; submit it again instead.")
         }
         if case .null = title { reader.report("title", "An agenda item always has a title; it may not be null.") }
         if case .null = date {
@@ -124,14 +136,34 @@ extension APIRoutes {
         changes.minutes = minutes.change
         changes.notes = notes.change
         changes.occurrenceDate = originalDate
+        changes.placement = placement?.value
         let actor = caller.actor
         let instant = now()
         let id = existing.id
-        let updated = try await blocking { [changes] store in
-            try store.updateAgendaItem(id: id, changes, actor: actor, now: instant)
+        let updated: AgendaItem?
+        do {
+            updated = try await blocking { [changes] store in
+                try store.updateAgendaItem(id: id, changes, actor: actor, now: instant)
+            }
+        } catch let error as StoreError where error.code == .invalidPlacement {
+            throw APIProblem.invalidFields([.field(placement?.field ?? "occurrence_date", error.description)])
         }
         guard let updated else { throw APIProblem.notFound("No agenda item has this id.") }
         return await changed(try APIResponse.json(updated.json))
+    }
+
+    func withdrawAgendaItem(_ request: Request, id text: String?) async throws -> Response {
+        let caller = try await authenticate(request)
+        try caller.requireWrite()
+        let existing = try await visibleAgendaItem(id: parseID(text, kind: "agenda item"), to: caller)
+        let actor = caller.actor
+        let instant = now()
+        let withdrawn = try await blocking { store in
+            try store.withdrawAgendaItem(id: existing.id, actor: actor, now: instant)
+        }
+        guard let withdrawn else { throw APIProblem.notFound("No agenda item has this id.") }
+        let response = try APIResponse.json(withdrawn.json)
+        return existing.withdrawal == nil ? await changed(response) : response
     }
 
     func deleteAgendaItem(_ request: Request, id text: String?) async throws -> Response {
@@ -206,6 +238,34 @@ extension FieldReader {
             return nil
         }
         return occurrence.originalStart.date
+    }
+
+    /// The place an item is to take among its meeting's items: `position`, `before` or
+    /// `after` (one of them), with the field it came from; nil when none is given.
+    mutating func placement() -> (value: AgendaPlacement, field: String)? {
+        let position = integer("position")
+        let before = integer("before")
+        let after = integer("after")
+        let given: [(value: AgendaPlacement, field: String)] = [
+            position.value.map { (.position($0), "position") }, before.value.map { (.before(Int64($0)), "before") },
+            after.value.map { (.after(Int64($0)), "after") },
+        ].compactMap { $0 }
+        for (field, presence) in [("position", position), ("before", before), ("after", after)] {
+            if case .null = presence { report(field, "Give a number, or leave \(field) out; it may not be null.") }
+        }
+        if let position = position.value, position < 1 {
+            report("position", "Positions count from 1 (the first item after the standing items); it is \(position).")
+        }
+        for (name, presence) in [("before", before), ("after", after)] {
+            if let id = presence.value, id < 1 { report(name, "Must be the id of an agenda item; ids count from 1.") }
+        }
+        guard given.count <= 1 else {
+            for place in given {
+                report(place.field, "Give one of position, before and after, not \(given.count).")
+            }
+            return nil
+        }
+        return given.first
     }
 
     /// Checks the presenter and the minutes an agenda item asks for, as every way of

@@ -67,6 +67,14 @@ public struct APIRoutes: Sendable {
         router.delete("/api/v1/agenda-items/{id}") { request, context in
             try await deleteAgendaItem(request, id: context.parameters.get("id"))
         }
+        router.post("/api/v1/agenda-items/{id}/withdraw") { request, context in
+            try await withdrawAgendaItem(request, id: context.parameters.get("id"))
+        }
+        router.get("/api/v1/agendas/{series_id}/{occurrence_date}") { request, context in
+            try await showAgenda(
+                request, seriesID: context.parameters.get("series_id"),
+                date: context.parameters.get("occurrence_date"))
+        }
 
         router.get("/api/v1/attendance") { request, _ in try await listAttendance(request) }
         router.put("/api/v1/attendance/{series_id}/{occurrence_date}/{person_id}") { request, context in

@@ -32,6 +32,7 @@ extension AgendaItem {
             "id": .integer(id),
             "series_id": .string(seriesID),
             "occurrence_date": .string(occurrenceDate.description),
+            "position": .integer(Int64(position)),
             "title": .string(title),
             "presenter_id": .optional(presenterID),
             "minutes": minutes.map { .integer(Int64($0)) } ?? .null,
@@ -39,6 +40,8 @@ extension AgendaItem {
             "submitted_by": .string(submittedBy),
             "created_at": .string(instantText(createdAt)),
             "updated_at": .string(instantText(updatedAt)),
+            "withdrawn_at": withdrawal.map { .string(instantText($0.at)) } ?? .null,
+            "withdrawn_by": .optional(withdrawal?.by),
         ])
     }
 }

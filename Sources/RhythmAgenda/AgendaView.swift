@@ -29,6 +29,7 @@ struct AgendaView {
             "items": items,
             "scheduledMinutes": agenda.scheduledMinutes,
             "meetingMinutes": agenda.meetingMinutes,
+            "budget": budget,
             "actionCount": agenda.actions.count,
             "overdue": agenda.actions.overdue.map(action),
             "owners": agenda.actions.byOwner.map { owner in
@@ -97,6 +98,25 @@ struct AgendaView {
             entry["notes"] = item.notes
             return entry
         }
+    }
+
+    /// The meeting's time against the items' minutes, as `rhythm agenda list` shows it.
+    private var budget: [String: Any] {
+        let budget = agenda.budget
+        var entry: [String: Any] = [
+            "meetingMinutes": budget.meetingMinutes,
+            "plannedMinutes": budget.plannedMinutes,
+            "text": budget.summary,
+        ]
+        if budget.balance > 0 { entry["spare"] = budget.balance }
+        if budget.isOverfull { entry["overBy"] = -budget.balance }
+        if !budget.unsizedItems.isEmpty {
+            entry["unsized"] = [
+                "count": budget.unsizedItems.count,
+                "titles": budget.unsizedItems.map(\.title).joined(separator: ", "),
+            ]
+        }
+        return entry
     }
 
     /// The answers so far; only shown once someone has answered, so an agenda sent before

@@ -42,6 +42,9 @@ struct TemplateKeys: Sendable {
                 ["apologies": keys(["person", "partner", "note", "delegate"])]),
             "elsewhere": keys(["timeZone", "when", "utcOffset", "people"]),
             "overfull": keys(["overBy"]),
+            "budget": keys(
+                ["meetingMinutes", "plannedMinutes", "text", "spare", "overBy"],
+                ["unsized": keys(["count", "titles"])]),
             "moved": keys(["from", "reason"]),
             "cancelled": keys(["reason"]),
             "scorecard": keys([], ["indicators": indicator]),

@@ -89,21 +89,7 @@ struct AgendaAddCommand: ParsableCommand {
         let item = try DatabaseOptions.checked { () throws(StoreError) in
             try store.createAgendaItem(new, actor: WorkArguments.actor(), now: Date())
         }
-        switch format {
-        case .text:
-            var lines = [
-                "#\(item.id) \(item.title)",
-                "  for \(meetings.title), \(OccurrenceText.when(occurrence))\(OccurrenceText.statusSuffix(occurrence))",
-            ]
-            if let presenter = item.presenterID {
-                lines.append("  presenter: \(initiative.personName(presenter)) (\(presenter))")
-            }
-            if let minutes = item.minutes { lines.append("  minutes: \(minutes)") }
-            if let notes = item.notes { lines.append("  notes: \(notes)") }
-            print(lines.joined(separator: "\n"))
-        case .json:
-            print(try JSONOutput.encoded(AgendaItemJSON(item)))
-        }
+        try AgendaItemText.print(item, initiative: initiative, format: format)
     }
 
     /// The meeting `date` names (its original date, or the date it moved to), if it happens;
@@ -146,32 +132,5 @@ struct AgendaAddCommand: ParsableCommand {
 
     private static func isOff(_ occurrence: Occurrence) -> Bool {
         !AgendaItemRules.happens(occurrence)
-    }
-}
-
-/// The JSON form of an agenda item, for scripts.
-struct AgendaItemJSON: Encodable {
-    let id: Int64
-    let seriesId: String
-    let occurrenceDate: String
-    let title: String
-    let presenterId: String?
-    let minutes: Int?
-    let notes: String?
-    let submittedBy: String
-    let createdAt: String
-    let updatedAt: String
-
-    init(_ item: AgendaItem) {
-        id = item.id
-        seriesId = item.seriesID
-        occurrenceDate = item.occurrenceDate.description
-        title = item.title
-        presenterId = item.presenterID
-        minutes = item.minutes
-        notes = item.notes
-        submittedBy = item.submittedBy
-        createdAt = ISO8601Format.utc(item.createdAt)
-        updatedAt = ISO8601Format.utc(item.updatedAt)
     }
 }

@@ -7,28 +7,40 @@ public struct AgendaItemChanges: Sendable {
     public var presenterID: String??
     public var minutes: Int??
     public var notes: String??
-    /// Moves the item to another occurrence of the same series.
+    /// Moves the item to another occurrence of the same series (callers check that the
+    /// series holds it); it goes to the end of that agenda unless `placement` says otherwise.
     public var occurrenceDate: LocalDate?
+    /// Reorders the item among the items of its meeting (the one `occurrenceDate` names,
+    /// when given): `AgendaPlacement.before(7)` puts it just before item 7.
+    public var placement: AgendaPlacement?
 
     /// No change at all; set the fields to change.
     public init() {}
 
-    /// Names the changes in one expression, such as `AgendaItemChanges(minutes: 20)`.
+    /// Names the changes in one expression, such as `AgendaItemChanges(minutes: 20)` or
+    /// `AgendaItemChanges(placement: .position(1))`.
     public init(
         title: String? = nil,
         presenterID: String?? = nil,
         minutes: Int?? = nil,
         notes: String?? = nil,
-        occurrenceDate: LocalDate? = nil
+        occurrenceDate: LocalDate? = nil,
+        placement: AgendaPlacement? = nil
     ) {
         self.title = title
         self.presenterID = presenterID
         self.minutes = minutes
         self.notes = notes
         self.occurrenceDate = occurrenceDate
+        self.placement = placement
     }
 
-    /// The item with these changes applied.
+    /// Whether the changes move the item: to another meeting, or to another place.
+    func moves(_ item: AgendaItem) -> Bool {
+        placement != nil || occurrenceDate.map { $0 != item.occurrenceDate } == true
+    }
+
+    /// The item with these field changes applied; its position is the store's to decide.
     func applied(to item: AgendaItem) -> AgendaItem {
         var changed = item
         if let title { changed.title = title }

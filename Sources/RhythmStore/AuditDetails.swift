@@ -15,6 +15,7 @@ struct AuditDetails {
         init(_ date: LocalDate?) { self = date.map { .text($0.description) } ?? .null }
         init(_ number: Int?) { self = number.map(Value.integer) ?? .null }
         init(_ number: Double?) { self = number.map(Value.number) ?? .null }
+        init(_ instant: Date?) { self = instant.map { .text($0.formatted(.iso8601)) } ?? .null }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()

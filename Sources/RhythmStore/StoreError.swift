@@ -21,6 +21,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let databaseFailure = Code(description: "database-failure")
         /// A value the store refuses to keep, such as an empty title or a zero duration.
         public static let invalidValue = Code(description: "invalid-value")
+        /// A reorder that cannot be followed: a position outside the agenda, an item that is
+        /// not on the meeting's agenda, or a withdrawn item asked to move.
+        public static let invalidPlacement = Code(description: "invalid-placement")
     }
 
     /// What kind of failure this is.

@@ -114,7 +114,7 @@ struct ValidationTests {
                 json: #"{"series_id": "south-team", "occurrence_date": "2027-01-28", "minutes": -5}"#)
             #expect(
                 patch.problemErrors == [
-                    "/series_id": "An agenda item cannot move to another series; delete it and create a new one.",
+                    "/series_id": "An agenda item cannot move to another series; withdraw it and submit a new one.",
                     "/occurrence_date": "Series leaders has no occurrence planned on 2027-01-28, nor one moved to it.",
                     "/minutes": "Must be from 1 to 480 minutes; it is -5.",
                 ])

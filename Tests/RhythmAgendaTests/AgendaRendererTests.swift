@@ -56,7 +56,9 @@ import Testing
             "agenda.md.mustache": "{{initiative}} {{#items}}{{title}}{{/items}}\n"
         ])
         let markdown = try AgendaRenderer(directory: directory).render(SampleAgenda.agenda, format: .markdown)
-        #expect(markdown == "Brightwater Youth Futures Attendance <Years 7 & 8> deep-divePlacements plan\n")
+        #expect(
+            markdown
+                == "Brightwater Youth Futures Attendance <Years 7 & 8> deep-divePlacements planForum date & format\n")
     }
 
     @Test("a directory overrides only the templates it holds; others stay built in")

@@ -2,10 +2,10 @@ import Foundation
 import RhythmCore
 
 /// A realistic agenda for the golden files: a quarterly review with submitted items (one
-/// with characters HTML must escape), overdue and upcoming actions, a scorecard with a
-/// recorded, a missing and a late indicator, an attendee in London, and answers: one
-/// confirmed, one apology (with a note HTML must escape) sending a colleague instead, one
-/// maybe and one not answered.
+/// with characters HTML must escape, one without minutes, one withdrawn), overdue and
+/// upcoming actions, a scorecard with a recorded, a missing and a late indicator, an
+/// attendee in London, and answers: one confirmed, one apology (with a note HTML must
+/// escape) sending a colleague instead, one maybe and one not answered.
 enum SampleAgenda {
     static let melbourne = TimeZone(identifier: "Australia/Melbourne")!
     static let created = Date(timeIntervalSince1970: 1_800_000_000)
@@ -89,13 +89,23 @@ enum SampleAgenda {
             ],
             items: [
                 AgendaItem(
-                    id: 1, seriesID: "review", occurrenceDate: date("2027-05-27"),
+                    id: 1, seriesID: "review", occurrenceDate: date("2027-05-27"), position: 1,
                     title: "Attendance <Years 7 & 8> deep-dive", presenterID: "amara", minutes: 30,
                     notes: "Bring the \"by school\" breakdown.", submittedBy: "amara", createdAt: created,
                     updatedAt: created),
                 AgendaItem(
-                    id: 2, seriesID: "review", occurrenceDate: date("2027-05-27"), title: "Placements plan",
+                    id: 2, seriesID: "review", occurrenceDate: date("2027-05-27"), position: 2,
+                    title: "Placements plan",
                     presenterID: "fiona", minutes: 20, submittedBy: "fiona", createdAt: created.addingTimeInterval(60),
+                    updatedAt: created),
+                // Withdrawn, so left off the agenda, which numbers the item after it 3.
+                AgendaItem(
+                    id: 4, seriesID: "review", occurrenceDate: date("2027-05-27"), position: 3, title: "Venue costs",
+                    minutes: 15, submittedBy: "priya", createdAt: created.addingTimeInterval(90), updatedAt: created,
+                    withdrawal: AgendaItem.Withdrawal(by: "cli:priya", at: created.addingTimeInterval(120))),
+                AgendaItem(
+                    id: 3, seriesID: "review", occurrenceDate: date("2027-05-27"), position: 3,
+                    title: "Forum date & format", submittedBy: "priya", createdAt: created.addingTimeInterval(100),
                     updatedAt: created),
             ],
             results: [

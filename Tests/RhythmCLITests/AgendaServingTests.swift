@@ -107,6 +107,48 @@ import Testing
         #expect(server.stop() == 0, "\(server.logText)")
     }
 
+    @Test("reordering and withdrawing agenda items on the command line changes the agenda page that follows")
+    func agendaPageFollowsOrder() async throws {
+        let server = try Server()
+        try await server.waitUntilReady()
+        func rhythm(_ arguments: [String]) async throws -> String {
+            let result = try await RhythmProcess.runOffPool(
+                arguments + ["--config", server.config], environment: server.environment)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+            return result.standardOutput
+        }
+        let rotated = try await rhythm(["feed", "rotate", "partner:brightwater-council"])
+        let token = String(
+            rotated.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(server.base.count + "/feeds/".count)
+                .dropLast(".ics".count))
+        var ids: [String] = []
+        for title in ["Youth employment pilot", "Transport survey", "Budget 2027-28"] {
+            let added = try await rhythm(["agenda", "add", "leadership-table", title, "--date", "2027-04-13"])
+            ids.append(String(added.prefix { $0 != " " }.dropFirst()))
+        }
+        let pagePath = "/agenda/\(token)/leadership-table/2027-04-13"
+        func page() async throws -> String {
+            let (body, response) = try await server.get(pagePath)
+            #expect(response.statusCode == 200)
+            return String(decoding: body, as: UTF8.self)
+        }
+        let titles = ["Youth employment pilot", "Transport survey", "Budget 2027-28"]
+        #expect(Self.positions(of: titles, in: try await page())?.isSorted == true)
+
+        _ = try await rhythm(["agenda", "move", ids[2], "--position", "1"])
+        _ = try await rhythm(["agenda", "move", ids[0], "--after", ids[1]])
+        let reordered = try await page()
+        #expect(
+            Self.positions(of: ["Budget 2027-28", "Transport survey", "Youth employment pilot"], in: reordered)?
+                .isSorted == true, "\(reordered)")
+
+        _ = try await rhythm(["agenda", "withdraw", ids[1]])
+        let withdrawn = try await page()
+        #expect(!withdrawn.contains("Transport survey"))
+        #expect(Self.positions(of: ["Budget 2027-28", "Youth employment pilot"], in: withdrawn)?.isSorted == true)
+        #expect(server.stop() == 0, "\(server.logText)")
+    }
+
     @Test("an action posted to the JSON API of the running server reaches the partner's feed; a read token cannot post")
     func actionThroughTheAPI() async throws {
         let server = try Server()

@@ -65,12 +65,12 @@ import Testing
     @Test("submitted items run one after the other and an over-full agenda says so")
     func itemsAndTiming() {
         let items = [
-            F.item(11, on: "2027-04-13", minutes: 45, presenter: "sam", createdAfter: 20),
-            F.item(10, on: "2027-04-13", minutes: 30, presenter: "fiona", createdAfter: 10),
-            F.item(12, on: "2027-04-13", minutes: nil, createdAfter: 30),
-            F.item(13, on: "2027-04-13", minutes: 60, createdAfter: 40),
-            F.item(14, on: "2027-05-11", minutes: 10, createdAfter: 0),  // another meeting
-            F.item(15, series: "review", on: "2027-04-13", minutes: 10, createdAfter: 0),  // another series
+            F.item(11, on: "2027-04-13", minutes: 45, presenter: "sam", position: 2),
+            F.item(10, on: "2027-04-13", minutes: 30, presenter: "fiona", position: 1),
+            F.item(12, on: "2027-04-13", minutes: nil, position: 3),
+            F.item(13, on: "2027-04-13", minutes: 60, position: 4),
+            F.item(14, on: "2027-05-11", minutes: 10, position: 1),  // another meeting
+            F.item(15, series: "review", on: "2027-04-13", minutes: 10, position: 1),  // another series
         ]
         let result = agenda(items: items)
         #expect(result.items.map(\.id) == [10, 11, 12, 13])

@@ -113,12 +113,16 @@ enum AgendaFixtures {
         on date: String,
         minutes: Int?,
         presenter: String? = nil,
-        createdAfter seconds: Double
+        position: Int,
+        createdAfter seconds: Double = 0,
+        withdrawn: Bool = false
     ) -> AgendaItem {
         AgendaItem(
-            id: id, seriesID: series, occurrenceDate: self.date(date), title: "Item \(id)", presenterID: presenter,
-            minutes: minutes, submittedBy: "test", createdAt: created.addingTimeInterval(seconds),
-            updatedAt: created.addingTimeInterval(seconds))
+            id: id, seriesID: series, occurrenceDate: self.date(date), position: position, title: "Item \(id)",
+            presenterID: presenter, minutes: minutes, submittedBy: "test",
+            createdAt: created.addingTimeInterval(seconds),
+            updatedAt: created.addingTimeInterval(seconds),
+            withdrawal: withdrawn ? AgendaItem.Withdrawal(by: "cli:ana", at: created.addingTimeInterval(seconds)) : nil)
     }
 
     static func result(_ indicator: String, _ period: String, _ value: Double, id: Int64 = 1) -> IndicatorResult {

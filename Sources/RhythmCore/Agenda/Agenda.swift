@@ -10,7 +10,7 @@ public struct Agenda: Hashable, Sendable {
     public var header: AgendaHeader
     /// The items every meeting of the series opens with.
     public var standingItems: [String]
-    /// What people submitted for this meeting, in the order they submitted it, each with
+    /// What people submitted for this meeting, in agenda order (their positions), each with
     /// its running start time.
     public var items: [AgendaEntry]
     /// The minutes the submitted items asked for, added up.
@@ -43,6 +43,13 @@ public struct Agenda: Hashable, Sendable {
     /// Whether the submitted items need more time than the meeting has: the chair then
     /// has to defer something, and the agenda says so.
     public var isOverfull: Bool { scheduledMinutes > meetingMinutes }
+
+    /// The meeting's time against the items' minutes, naming the items that give none.
+    public var budget: AgendaTimeBudget {
+        AgendaTimeBudget(
+            meetingMinutes: meetingMinutes, plannedMinutes: scheduledMinutes, itemCount: items.count,
+            unsizedItems: items.filter { $0.minutes == nil }.map { .init(id: $0.id, title: $0.title) })
+    }
 
     /// Whether there is nothing on the agenda beyond the standing items.
     public var isEmpty: Bool { items.isEmpty && actions.isEmpty && (scorecard ?? []).isEmpty }

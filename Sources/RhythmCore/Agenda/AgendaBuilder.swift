@@ -12,8 +12,8 @@ public struct AgendaBuilder: Sendable {
     /// - Parameters:
     ///   - actions: open actions (closed ones are ignored); the builder picks those that
     ///     belong to the meeting.
-    ///   - items: submitted agenda items; only those for this series and occurrence date
-    ///     are used.
+    ///   - items: submitted agenda items; only those on the agenda (not withdrawn) for this
+    ///     series and occurrence date are used, in their positions.
     ///   - results: every recorded indicator result.
     ///   - attendance: the answers for the occurrence; answers for other occurrences are
     ///     ignored.
@@ -45,7 +45,7 @@ public struct AgendaBuilder: Sendable {
             standingItems: series.standingItems,
             items: entries,
             scheduledMinutes: scheduled,
-            meetingMinutes: Int(occurrence.end.timeIntervalSince(occurrence.start) / 60),
+            meetingMinutes: occurrence.lengthInMinutes,
             actions: actionsToReview(for: occurrence, initiative: initiative, actions: actions, today: today),
             scorecard: scorecard
         )
@@ -112,12 +112,9 @@ public struct AgendaBuilder: Sendable {
         )
     }
 
-    /// Submitted items in submission order, each starting when the ones before it end.
+    /// The items on the agenda in their order, each starting when the ones before it end.
     private func entries(for occurrence: Occurrence, items: [AgendaItem], initiative: Initiative) -> [AgendaEntry] {
-        let mine =
-            items
-            .filter { $0.seriesID == occurrence.series.id && $0.occurrenceDate == occurrence.originalStart.date }
-            .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        let mine = items.filter { $0.isOnAgenda && $0.isFor(occurrence) }.sorted(by: AgendaItem.listedBefore)
         var offset = 0
         return mine.map { item in
             let entry = AgendaEntry(
