@@ -10,19 +10,15 @@ import Testing
 /// Minutes from the command line to the attendees' mailboxes, as the backbone runs them:
 /// the real binary, the example configuration, the Maildir sink and `rhythm dispatch --once`.
 @Suite struct MinutesEndToEndTests {
-    let directory: URL
-    let config: String
-    let database: String
+    /// The example configuration without quiet hours, so that what is due goes out whatever
+    /// the time of day the test runs, and a fresh database beside it.
+    let workspace: OperatorCommandsTests.Workspace
+    var directory: URL { workspace.directory }
+    var config: String { workspace.config }
+    var database: String { workspace.database }
 
     init() throws {
-        directory = try RhythmProcess.temporaryDirectory()
-        config = directory.appendingPathComponent("rhythm.yaml").path
-        database = directory.appendingPathComponent("rhythm.sqlite").path
-        // Without the initiative's quiet hours, so that what is due goes out whatever the time
-        // of day the test runs.
-        let example = try String(contentsOfFile: RhythmProcess.exampleConfiguration, encoding: .utf8)
-        try example.replacingOccurrences(of: "  quiet_hours: { from: \"20:00\", to: \"07:30\" }\n", with: "")
-            .write(toFile: config, atomically: true, encoding: .utf8)
+        workspace = try OperatorCommandsTests.Workspace()
     }
 
     func rhythm(_ arguments: [String]) async throws -> RhythmProcess.Result {
