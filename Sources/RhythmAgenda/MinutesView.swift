@@ -54,7 +54,9 @@ struct MinutesView {
             "\(marked[.absent]?.count ?? 0) absent",
         ].joined(separator: ", ")
         if !notRecorded.isEmpty { view["notRecorded"] = notRecorded.joined(separator: ", ") }
-        let titles = Dictionary(minutes.itemNotes.map { ($0.agendaItemID, $0.title) }) { first, _ in first }
+        // The title an item had when its notes were taken, else its title now.
+        let titles = Dictionary(content.agendaItems.map { ($0.id, $0.title) }) { first, _ in first }
+            .merging(minutes.itemNotes.map { ($0.agendaItemID, $0.title) }) { _, noted in noted }
         if !minutes.itemNotes.isEmpty {
             view["items"] = minutes.itemNotes.enumerated().map { index, note in
                 ["number": index + 1, "title": note.title, "notes": note.notes] as [String: Any]

@@ -77,8 +77,12 @@ extension MinutesCommand {
 
         func run() throws {
             let book = try MinutesCommand.book(options)
-            let sheet = try MinutesCommand.checked {
-                try book.sheet(seriesID: meeting.series, date: try meeting.date())
+            let (sheet, items) = try MinutesCommand.checked {
+                let sheet = try book.sheet(seriesID: meeting.series, date: try meeting.date())
+                let items = try book.store.agendaItems(
+                    seriesID: sheet.draft.seriesID, occurrenceDate: sheet.draft.occurrenceDate, limit: 10_000,
+                    offset: 0)
+                return (sheet, items)
             }
             guard let format = format.agendaFormat else {
                 print(try JSONOutput.encoded(MinutesJSON(sheet)))
@@ -90,14 +94,14 @@ extension MinutesCommand {
             if let record = sheet.record, let published = record.published, !draft {
                 content = MinutesContent(
                     minutes: published, occurrence: sheet.occurrence, initiative: book.initiative,
-                    revision: record.revision, publishedAt: record.publishedAt)
+                    revision: record.revision, publishedAt: record.publishedAt, agendaItems: items)
                 if record.hasUnpublishedChanges {
                     StandardError.print("note: the draft has changes not published yet; --draft shows them.")
                 }
             } else {
                 content = MinutesContent(
                     minutes: sheet.draft, occurrence: sheet.occurrence, initiative: book.initiative, revision: 0,
-                    publishedAt: nil)
+                    publishedAt: nil, agendaItems: items)
             }
             print(renderer.render(content, format: format), terminator: "")
         }

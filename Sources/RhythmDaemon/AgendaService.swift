@@ -30,7 +30,10 @@ public struct AgendaService: Sendable {
         else { return nil }
         return MinutesContent(
             minutes: published, occurrence: occurrence, initiative: initiative, revision: record.revision,
-            publishedAt: record.publishedAt)
+            publishedAt: record.publishedAt,
+            agendaItems: try store.agendaItems(
+                seriesID: occurrence.series.id, occurrenceDate: occurrence.originalStart.date, limit: 10_000,
+                offset: 0))
     }
 
     /// The agenda page `agendaHTML` with the minutes page `minutesHTML` under the agenda: the

@@ -38,6 +38,20 @@ import Testing
         #expect(!text.contains("D4."))
     }
 
+    @Test("a decision under an item with no notes is named by the item's title")
+    func decisionOnItemWithoutNotes() throws {
+        var content = SampleMinutes.content
+        content.minutes.itemNotes = []
+        content.minutes.decisions = [Minutes.Decision(number: 7, text: "Fund the forum", agendaItemID: 12)]
+        content.agendaItems = [
+            AgendaItem(
+                id: 12, seriesID: "review", occurrenceDate: content.minutes.occurrenceDate, title: "Youth forum",
+                submittedBy: "test", createdAt: SampleAgenda.created, updatedAt: SampleAgenda.created)
+        ]
+        let text = try AgendaRenderer().render(content, format: .text)
+        #expect(text.contains("  D7. Fund the forum (on Youth forum)\n"), "\(text)")
+    }
+
     @Test("a minutes template in the template directory overrides the built-in one")
     func override() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID())")
