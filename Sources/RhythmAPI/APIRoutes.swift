@@ -83,6 +83,20 @@ public struct APIRoutes: Sendable {
                 date: context.parameters.get("occurrence_date"), personID: context.parameters.get("person_id"))
         }
 
+        router.get("/api/v1/minutes/{series_id}/{occurrence_date}") { request, context in
+            try await showMinutes(
+                request, seriesID: context.parameters.get("series_id"), date: context.parameters.get("occurrence_date"))
+        }
+        router.put("/api/v1/minutes/{series_id}/{occurrence_date}") { request, context in
+            try await putMinutes(
+                request, seriesID: context.parameters.get("series_id"), date: context.parameters.get("occurrence_date"))
+        }
+        router.post("/api/v1/minutes/{series_id}/{occurrence_date}/publish") { request, context in
+            try await publishMinutes(
+                request, seriesID: context.parameters.get("series_id"), date: context.parameters.get("occurrence_date"))
+        }
+        router.get("/api/v1/decisions") { request, _ in try await listDecisions(request) }
+
         router.get("/api/v1/indicator-results") { request, _ in try await listIndicatorResults(request) }
         router.post("/api/v1/indicator-results") { request, _ in try await recordIndicatorResult(request) }
         router.get("/api/v1/indicator-results/{id}") { request, context in

@@ -16,6 +16,15 @@ public enum AgendaFormat: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// The name of the template of minutes in this format: `minutes.html` and so on.
+    public var minutesTemplateName: String {
+        switch self {
+        case .markdown: "minutes.md"
+        case .html: "minutes.html"
+        case .text: "minutes.txt"
+        }
+    }
+
     /// The template's file name, such as `agenda.html.mustache`.
     public var fileName: String { templateName + ".mustache" }
 

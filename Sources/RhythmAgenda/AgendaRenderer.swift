@@ -2,7 +2,8 @@ import Foundation
 import Mustache
 import RhythmCore
 
-/// Renders agendas through Mustache templates that coordinators can edit.
+/// Renders agendas, and the minutes of meetings, through Mustache templates that
+/// coordinators can edit.
 ///
 /// The built-in templates ship with Rhythm (the `Templates` resource of this module;
 /// `config/templates/` in the repository holds the same files to copy and edit). A template
@@ -48,7 +49,9 @@ public struct AgendaRenderer: Sendable {
         }
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            let plain = AgendaFormat.allCases.contains { $0.isPlainText && $0.templateName == name }
+            let plain = AgendaFormat.allCases.contains {
+                $0.isPlainText && ($0.templateName == name || $0.minutesTemplateName == name)
+            }
             library.register(try Self.parse(source.text, file: source.file, plainText: plain), named: name)
         }
         for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -63,10 +66,16 @@ public struct AgendaRenderer: Sendable {
             }
         }
         self.library = library
-        let check = TemplateNameCheck(keys: .agenda)
-        let formats = Set(AgendaFormat.allCases.map(\.templateName))
+        let agendas = Set(AgendaFormat.allCases.map(\.templateName))
+        let minutes = Set(AgendaFormat.allCases.map(\.minutesTemplateName))
         warnings = sources.sorted { $0.key < $1.key }.flatMap { name, source in
-            check.warnings(in: source.text, file: source.file, isPartial: !formats.contains(name))
+            if agendas.contains(name) {
+                TemplateNameCheck(keys: .agenda).warnings(in: source.text, file: source.file, isPartial: false)
+            } else if minutes.contains(name) {
+                TemplateNameCheck(keys: .minutes).warnings(in: source.text, file: source.file, isPartial: false)
+            } else {
+                TemplateNameCheck(keys: .partials).warnings(in: source.text, file: source.file, isPartial: true)
+            }
         }
     }
 
@@ -83,6 +92,11 @@ public struct AgendaRenderer: Sendable {
     /// The agenda in `format`.
     public func render(_ agenda: Agenda, format: AgendaFormat) -> String {
         library.render(AgendaView(agenda: agenda).dictionary, withTemplate: format.templateName) ?? ""
+    }
+
+    /// The minutes in `format`, from the `minutes.*.mustache` templates.
+    public func render(_ minutes: MinutesContent, format: AgendaFormat) -> String {
+        library.render(MinutesView(content: minutes).dictionary, withTemplate: format.minutesTemplateName) ?? ""
     }
 
     /// The directory of the built-in templates inside the module's resource bundle, which

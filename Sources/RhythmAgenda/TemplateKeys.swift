@@ -50,6 +50,25 @@ struct TemplateKeys: Sendable {
             "scorecard": keys([], ["indicators": indicator]),
         ])
 
+    /// Every name of minutes, from the top (`MinutesView`).
+    static let minutes = keys(
+        [
+            "initiative", "date", "dateISO", "occurrenceDate", "when", "timeZone", "location", "organizer",
+            "revision", "published", "draft", "corrected", "attendanceSummary", "notRecorded", "generalNotes",
+        ],
+        [
+            "series": keys(["id", "title", "kind"]),
+            "present": keys(["name", "partner", "note"]),
+            "apologies": keys(["name", "partner", "note"]),
+            "absent": keys(["name", "partner", "note"]),
+            "items": keys(["number", "title", "notes"]),
+            "decisions": keys(["number", "text", "item"]),
+            "actions": keys(["id", "title", "owner", "due"]),
+        ])
+
+    /// The names a partial may use: it can be included by an agenda or by minutes.
+    static let partials = TemplateKeys(children: agenda.children.merging(minutes.children) { agenda, _ in agenda })
+
     /// Every name at any depth, for templates included as partials, whose place is not known.
     var allNames: Set<String> {
         children.reduce(into: Set(children.keys)) { names, child in names.formUnion(child.value.allNames) }

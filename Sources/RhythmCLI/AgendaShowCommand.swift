@@ -3,6 +3,7 @@ import Foundation
 import RhythmAgenda
 import RhythmConfig
 import RhythmCore
+import RhythmDaemon
 import RhythmStore
 
 /// `rhythm agenda show`: the agenda of one meeting, built from the live data and rendered
@@ -14,8 +15,9 @@ struct AgendaShowCommand: ParsableCommand {
         discussion: """
             Builds the agenda of one occurrence of SERIES: header, standing items, the items \
             submitted for it with their times, the actions to review (overdue first, then by \
-            owner) and, for indicator reviews, the scorecard. Without --date, shows the next \
-            meeting that is not cancelled.
+            owner) and, for indicator reviews, the scorecard, followed by the meeting's \
+            minutes once they are published. Without --date, shows the next meeting that is \
+            not cancelled.
 
             Templates are read from --templates, else from templates/ beside the \
             configuration file when it exists; any template missing there is Rhythm's \
@@ -69,20 +71,31 @@ struct AgendaShowCommand: ParsableCommand {
             .find(date: date.flatMap { LocalDate(iso: $0) }, now: now)
         let store = try options.openDatabase(for: loaded)
         let date = occurrence.originalStart.date
-        let (actions, items, results, attendance) = try DatabaseOptions.checked { () throws(StoreError) in
+        let (actions, items, results, attendance, minutes) = try DatabaseOptions.checked { () throws(StoreError) in
             (
                 try store.openActions(),
                 try store.agendaItems(seriesID: series.id, occurrenceDate: date, limit: 10_000, offset: 0),
                 try store.allIndicatorResults(),
                 // The answers, so the header lists apologies and confirmations as the served and
                 // e-mailed agendas do.
-                try store.attendance(seriesID: series.id, occurrenceDate: date)
+                try store.attendance(seriesID: series.id, occurrenceDate: date),
+                try AgendaService(store: store, renderer: renderer).publishedMinutes(
+                    of: occurrence, initiative: initiative)
             )
         }
         let agenda = AgendaBuilder().agenda(
             for: occurrence, initiative: initiative, actions: actions, items: items, results: results,
             attendance: attendance, today: initiative.timeZone.wallClock(at: now).date)
-        print(renderer.render(agenda, format: format), terminator: "")
+        let page = renderer.render(agenda, format: format)
+        guard let minutes else {
+            print(page, terminator: "")
+            return
+        }
+        // Published minutes follow the agenda of their meeting, as on the served agenda page.
+        let rendered = renderer.render(minutes, format: format)
+        print(
+            format == .html ? AgendaService.page(agendaHTML: page, minutesHTML: rendered) : page + "\n" + rendered,
+            terminator: "")
     }
 
     /// The renderer for `--templates`, or `templates/` beside the configuration; a broken

@@ -19,6 +19,42 @@ public struct AgendaService: Sendable {
         try WorkSnapshot(store: store).agenda(for: occurrence, initiative: initiative, now: now)
     }
 
+    /// The published minutes of `occurrence`, ready to render; nil when none were published.
+    public func publishedMinutes(of occurrence: Occurrence, initiative: Initiative) throws(StoreError)
+        -> MinutesContent?
+    {
+        guard
+            let record = try store.minutes(
+                seriesID: occurrence.series.id, occurrenceDate: occurrence.originalStart.date),
+            let published = record.published
+        else { return nil }
+        return MinutesContent(
+            minutes: published, occurrence: occurrence, initiative: initiative, revision: record.revision,
+            publishedAt: record.publishedAt,
+            agendaItems: try store.agendaItems(
+                seriesID: occurrence.series.id, occurrenceDate: occurrence.originalStart.date, limit: 10_000,
+                offset: 0))
+    }
+
+    /// The agenda page `agendaHTML` with the minutes page `minutesHTML` under the agenda: the
+    /// body of the one inside the body of the other, so the page stays one document.
+    public static func page(agendaHTML: String, minutesHTML: String) -> String {
+        var minutes = Substring(minutesHTML)
+        if let open = minutes.range(of: "<body", options: .caseInsensitive),
+            let end = minutes[open.upperBound...].firstIndex(of: ">")
+        {
+            minutes = minutes[minutes.index(after: end)...]
+        }
+        if let close = minutes.range(of: "</body>", options: [.backwards, .caseInsensitive]) {
+            minutes = minutes[..<close.lowerBound]
+        }
+        let section = "<section aria-label=\"Minutes\" style=\"margin-top:24px;\">\n" + minutes + "</section>\n"
+        guard let close = agendaHTML.range(of: "</body>", options: [.backwards, .caseInsensitive]) else {
+            return agendaHTML + "\n" + section
+        }
+        return agendaHTML.replacingCharacters(in: close.lowerBound..<close.lowerBound, with: section)
+    }
+
     /// The agenda of the next meeting of each series `audience` sees, as text for the
     /// meeting's DESCRIPTION, with `link(occurrence)` to its full page when there is one.
     public func notes(

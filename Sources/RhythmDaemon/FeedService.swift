@@ -89,10 +89,16 @@ public final class FeedService: FeedProvider, AgendaPageProvider {
             !occurrence.status.isSkipped
         else { return nil }
         let now = Date()
-        let agenda = try await NIOThreadPool.singleton.runIfActive {
-            try current.agendas.agenda(for: occurrence, initiative: initiative, now: now)
+        let (agenda, minutes) = try await NIOThreadPool.singleton.runIfActive {
+            (
+                try current.agendas.agenda(for: occurrence, initiative: initiative, now: now),
+                try current.agendas.publishedMinutes(of: occurrence, initiative: initiative)
+            )
         }
-        return current.agendas.renderer.render(agenda, format: .html)
+        let page = current.agendas.renderer.render(agenda, format: .html)
+        guard let minutes else { return page }
+        return AgendaService.page(
+            agendaHTML: page, minutesHTML: current.agendas.renderer.render(minutes, format: .html))
     }
 
     /// The private audience a token was issued for, if it is valid and its subject exists.

@@ -6,25 +6,29 @@ extension AppDatabase {
     /// Records a new action and its audit entry; returns it as stored.
     public func createAction(_ new: NewAction, actor: String, now: Date) throws(StoreError) -> Action {
         try Self.checkTitle(new.title)
-        return try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO action (title, details, owner_id, partner_id, group_id, series_id, raised_on, due,
-                        status, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    new.title, new.details, new.ownerID, new.partnerID, new.groupID, new.seriesID,
-                    new.raisedOn?.description, new.due?.description, new.status.rawValue, now, now,
-                ]
-            )
-            let id = db.lastInsertedRowID
-            let action = try Self.storedAction(id: id, in: db)
-            try Self.audit(
-                entity: "action", id: id, change: "created", details: Self.actionChanges(from: nil, to: action),
-                actor: actor, now: now, in: db)
-            return action
-        }
+        return try write { db in try Self.insertAction(new, actor: actor, now: now, in: db) }
+    }
+
+    /// Inserts an action and its audit entry inside the caller's transaction; the title is
+    /// the caller's to check.
+    static func insertAction(_ new: NewAction, actor: String, now: Date, in db: Database) throws -> Action {
+        try db.execute(
+            sql: """
+                INSERT INTO action (title, details, owner_id, partner_id, group_id, series_id, raised_on, due,
+                    status, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                new.title, new.details, new.ownerID, new.partnerID, new.groupID, new.seriesID,
+                new.raisedOn?.description, new.due?.description, new.status.rawValue, now, now,
+            ]
+        )
+        let id = db.lastInsertedRowID
+        let action = try storedAction(id: id, in: db)
+        try audit(
+            entity: "action", id: id, change: "created", details: actionChanges(from: nil, to: action),
+            actor: actor, now: now, in: db)
+        return action
     }
 
     /// The action with this id; nil if there is none.
@@ -61,25 +65,31 @@ extension AppDatabase {
     {
         if let title = changes.title { try Self.checkTitle(title) }
         return try write { db in
-            guard let old = try Self.fetchAction(id: id, in: db) else { return nil }
-            let new = changes.applied(to: old)
-            let details = Self.actionChanges(from: old, to: new)
-            guard !details.isEmpty else { return old }
-            try db.execute(
-                sql: """
-                    UPDATE action SET title = ?, details = ?, owner_id = ?, partner_id = ?, group_id = ?,
-                        series_id = ?, raised_on = ?, due = ?, status = ?, updated_at = ?
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    new.title, new.details, new.ownerID, new.partnerID, new.groupID, new.seriesID,
-                    new.raisedOn?.description, new.due?.description, new.status.rawValue, now, id,
-                ]
-            )
-            try Self.audit(
-                entity: "action", id: id, change: "updated", details: details, actor: actor, now: now, in: db)
-            return try Self.storedAction(id: id, in: db)
+            try Self.applyActionChanges(changes, toActionWithID: id, actor: actor, now: now, in: db)
         }
+    }
+
+    /// Applies `changes` inside the caller's transaction, as `updateAction` does.
+    static func applyActionChanges(
+        _ changes: ActionChanges, toActionWithID id: Int64, actor: String, now: Date, in db: Database
+    ) throws -> Action? {
+        guard let old = try fetchAction(id: id, in: db) else { return nil }
+        let new = changes.applied(to: old)
+        let details = actionChanges(from: old, to: new)
+        guard !details.isEmpty else { return old }
+        try db.execute(
+            sql: """
+                UPDATE action SET title = ?, details = ?, owner_id = ?, partner_id = ?, group_id = ?,
+                    series_id = ?, raised_on = ?, due = ?, status = ?, updated_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                new.title, new.details, new.ownerID, new.partnerID, new.groupID, new.seriesID,
+                new.raisedOn?.description, new.due?.description, new.status.rawValue, now, id,
+            ]
+        )
+        try audit(entity: "action", id: id, change: "updated", details: details, actor: actor, now: now, in: db)
+        return try storedAction(id: id, in: db)
     }
 
     /// Every action not yet done or dropped, by due date then id: what agendas review.
@@ -132,7 +142,7 @@ extension AppDatabase {
         return (condition, arguments)
     }
 
-    private static func fetchAction(id: Int64, in db: Database) throws -> Action? {
+    static func fetchAction(id: Int64, in db: Database) throws -> Action? {
         try Row.fetchOne(db, sql: "SELECT * FROM action WHERE id = ?", arguments: [id]).map(Action.init(row:))
     }
 

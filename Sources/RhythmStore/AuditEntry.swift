@@ -7,10 +7,10 @@ import Foundation
 public struct AuditEntry: Hashable, Sendable {
     /// The kinds of record the trail covers, as written in `entity`.
     public static let entities = [
-        "action", "agenda-item", "indicator-result", "attendance", "reminder-opt-out",
+        "action", "agenda-item", "indicator-result", "attendance", "reminder-opt-out", "minutes",
     ]
     /// The kinds of change, as written in `change`.
-    public static let changes = ["created", "updated", "deleted"]
+    public static let changes = ["created", "updated", "deleted", "published"]
 
     /// Grows with every change; `AppDatabase.changeCounter()` is the largest.
     public let id: Int64
@@ -22,7 +22,7 @@ public struct AuditEntry: Hashable, Sendable {
     public let entity: String
     /// The id of the changed record.
     public let entityID: Int64
-    /// `created`, `updated` or `deleted`.
+    /// `created`, `updated`, `deleted` or (for minutes) `published`.
     public let change: String
     /// A JSON object from field name to `{"old": ..., "new": ...}`, with only the fields
     /// that changed (every set field when a record is created or deleted).

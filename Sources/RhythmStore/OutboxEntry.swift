@@ -16,6 +16,8 @@ public struct OutboxEntry: Hashable, Sendable, Identifiable {
         case invitation
         /// A calendar cancellation (iMIP CANCEL) of a meeting or a whole series.
         case cancellation
+        /// A meeting's published minutes.
+        case minutes
     }
 
     /// The reminder's deterministic key; the outbox holds at most one row per key.
@@ -115,4 +117,8 @@ public struct OutboxEntry: Hashable, Sendable, Identifiable {
 
     /// Whether the entry is a calendar invitation or cancellation rather than a reminder.
     public var isInvitation: Bool { key.hasPrefix(Self.invitationKeyPrefix) }
+
+    /// Whether the entry is an e-mail of published minutes (see `MinutesMail`), which the
+    /// reminder planner neither plans nor withdraws.
+    public var isMinutes: Bool { key.hasPrefix(MinutesMail.keyPrefix) }
 }

@@ -19,6 +19,7 @@ struct OpenAPIAgreementTests {
         "updateAgendaItem": "{}",
         "recordIndicatorResult": #"{"indicator_id": "attendance", "period": "2026-12", "value": 90}"#,
         "putAttendance": #"{"response": "apologies", "note": "Away"}"#,
+        "putMinutes": #"{"attendance": [], "item_notes": [], "decisions": [], "actions": []}"#,
     ]
 
     /// What each path parameter is replaced with: a meeting the test initiative holds, and a

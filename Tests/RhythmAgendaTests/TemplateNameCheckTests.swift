@@ -76,6 +76,13 @@ import Testing
 
     @Test("every name AgendaView gives a full agenda is known to the check")
     func keysCoverTheView() {
+        let names = Self.names(in: AgendaView(agenda: SampleAgenda.agenda).dictionary)
+        #expect(names.count > 40)
+        #expect(names.filter { !Self.isKnown($0, in: .agenda) }.sorted() == [])
+    }
+
+    /// Every name a view gives, as dotted paths (`series.title`); a list's entries add theirs.
+    static func names(in view: [String: Any]) -> Set<String> {
         func paths(_ value: Any, prefix: String) -> [String] {
             if let dictionary = value as? [String: Any] {
                 return dictionary.flatMap { key, child in [prefix + key] + paths(child, prefix: prefix + key + ".") }
@@ -83,13 +90,13 @@ import Testing
             if let list = value as? [Any] { return list.flatMap { paths($0, prefix: prefix) } }
             return []
         }
-        func known(_ path: String) -> Bool {
-            var keys: TemplateKeys? = .agenda
-            for part in path.split(separator: ".") { keys = keys?.children[String(part)] }
-            return keys != nil
-        }
-        let names = Set(paths(AgendaView(agenda: SampleAgenda.agenda).dictionary, prefix: ""))
-        #expect(names.count > 40)
-        #expect(names.filter { !known($0) }.sorted() == [])
+        return Set(paths(view, prefix: ""))
+    }
+
+    /// Whether the dotted `path` is a name `keys` knows.
+    static func isKnown(_ path: String, in keys: TemplateKeys) -> Bool {
+        var found: TemplateKeys? = keys
+        for part in path.split(separator: ".") { found = found?.children[String(part)] }
+        return found != nil
     }
 }

@@ -245,6 +245,12 @@ public struct Dispatcher: Sendable {
                 else { return .withdrawn("superseded by a newer invitation, or its series or person is gone") }
                 return .message(message)
             }
+            if entry.isMinutes {
+                guard let payload = MinutesMailPayload(json: entry.payload),
+                    let message = try dispatcher.composer.message(forMinutes: payload, entry: entry, now: clock())
+                else { return .withdrawn("superseded by a correction, or its minutes, series or person is gone") }
+                return .message(message)
+            }
             guard let reminder = try plan.reminder(for: entry) else {
                 return .withdrawn(
                     "no longer planned: its meeting was cancelled or moved, its action closed, its data recorded, "

@@ -233,6 +233,34 @@ struct MessageComposer: Sendable {
                 deliveryKey: entry.key, date: entry.createdAt))
     }
 
+    /// The e-mail of published minutes: the text and HTML templates of the minutes with
+    /// "Your page" at the end; nil when the revision it was planned for was corrected since,
+    /// or its minutes, meeting, person or channel are gone.
+    func message(forMinutes payload: MinutesMailPayload, entry: OutboxEntry, now: Date) throws -> OutgoingMessage? {
+        guard let person = people[payload.personID],
+            let channel = initiative.channels.first(where: { $0.id == entry.channelID }),
+            case .email(let email) = channel.kind,
+            let series = initiative.series.first(where: { $0.id == payload.seriesID }),
+            let occurrence = Schedule(initiative: initiative).meeting(of: series, on: payload.occurrenceDate).named,
+            let minutes = try agendas.publishedMinutes(of: occurrence, initiative: initiative),
+            minutes.revision == payload.revision
+        else { return nil }
+        var needs = links.needs(personID: person.id, now: now)
+        needs.addPage()
+        let issued = try links.issue(needs)
+        let subject =
+            entry.subject
+            ?? MinutesMail.subject(
+                seriesTitle: series.title, occurrenceDate: payload.occurrenceDate, revision: payload.revision)
+        var text = EmailBody([.preformatted(agendas.renderer.render(minutes, format: .text))])
+        text.append(.links(issued.page))
+        let html = EmailBody([.links(issued.page)]).appended(toHTML: agendas.renderer.render(minutes, format: .html))
+        return .email(
+            EmailMessage(
+                from: try EmailAddress(parsing: email.from), to: [try recipient(person)], subject: subject,
+                text: text.text(greeting: person.name), html: html, deliveryKey: entry.key, date: entry.createdAt))
+    }
+
     private func cancellationReason(_ seriesID: String, _ originalStart: LocalDateTime) -> String? {
         guard let series = initiative.series.first(where: { $0.id == seriesID }) else { return nil }
         let day = DateInterval(
