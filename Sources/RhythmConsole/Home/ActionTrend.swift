@@ -11,7 +11,9 @@ public struct ActionTrend: Hashable, Sendable {
     public struct Month: Hashable, Sendable {
         /// The month's first day.
         public let firstDay: LocalDate
+        /// Actions created in the month.
         public let opened: Int
+        /// Actions whose last closing falls in the month.
         public let closed: Int
         /// Actions open at the month's end (at `now` for the current month).
         public let openAtEnd: Int

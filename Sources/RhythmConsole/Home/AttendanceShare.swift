@@ -33,10 +33,14 @@ public struct AttendanceShare: Hashable, Sendable {
 
 /// One partner's share of its invited people coming to a series' meetings.
 public struct PartnerAttendance: Hashable, Sendable, Identifiable {
+    /// The partner's id in the configuration.
     public let partnerID: String
+    /// The partner's name, as people know it.
     public let partnerName: String
+    /// The partner's invited people coming, out of those invited.
     public let share: AttendanceShare
 
+    /// The partner's id.
     public var id: String { partnerID }
 }
 
@@ -45,6 +49,7 @@ public struct PartnerAttendance: Hashable, Sendable, Identifiable {
 public struct MeetingAttendance: Hashable, Sendable {
     /// The day the meeting took place, in the series' zone.
     public let date: LocalDate
+    /// Everyone invited, with or without a partner.
     public let overall: AttendanceShare
     /// One entry per partner with people invited to the series, in the configuration's order.
     public let byPartner: [PartnerAttendance]

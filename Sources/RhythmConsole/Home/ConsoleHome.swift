@@ -9,15 +9,19 @@ import RhythmStore
 /// (`init(initiative:overview:now:)`), so every number can be tested without a database;
 /// `load(store:initiative:now:)` reads those rows in one snapshot and builds it.
 public struct ConsoleHome: Sendable {
+    /// The initiative's name, for the page's title.
     public let initiativeName: String
     /// The initiative's zone: days, weeks and months are counted in it.
     public let timeZone: TimeZone
     /// The instant the page describes.
     public let now: Date
+    /// This week and the next.
     public let calendar: HomeCalendar
     /// One row per series, in the configuration's order.
     public let series: [SeriesHealth]
+    /// How the outbox is doing.
     public let delivery: DeliveryHealth
+    /// Actions opened and closed over the last six months.
     public let actions: ActionTrend
     /// One trend per indicator, in the configuration's order.
     public let indicators: [IndicatorTrend]

@@ -7,6 +7,7 @@ import RhythmStore
 public struct DeliveryHealth: Sendable {
     /// An address Rhythm sends nothing to, and whose it is.
     public struct BouncingAddress: Hashable, Sendable {
+        /// What the store knows about the address.
         public let bounce: AddressBounce
         /// The person's name; nil when the configuration no longer knows them.
         public let personName: String?
@@ -25,6 +26,7 @@ public struct DeliveryHealth: Sendable {
     public let deadCount: Int
     /// The most recent dead entries, each with the server's reply in `lastReply`.
     public let dead: [OutboxEntry]
+    /// Every address that bounces now, by address.
     public let bouncing: [BouncingAddress]
 
     /// Reads `overview` with the names `initiative` gives people.

@@ -6,12 +6,15 @@ import RhythmCore
 public struct HomeCalendar: Hashable, Sendable {
     /// One day and its meetings, in time order.
     public struct Day: Hashable, Sendable {
+        /// The day, in the initiative's zone.
         public let date: LocalDate
+        /// The meetings that start on it there, in time order.
         public let meetings: [Occurrence]
     }
 
     /// Seven days from a Monday.
     public struct Week: Hashable, Sendable {
+        /// Monday to Sunday.
         public let days: [Day]
 
         /// The Monday the week starts on.

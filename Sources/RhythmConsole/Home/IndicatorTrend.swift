@@ -4,15 +4,19 @@ import RhythmCore
 public struct IndicatorTrend: Hashable, Sendable, Identifiable {
     /// One period and its value, nil when nobody recorded it.
     public struct Point: Hashable, Sendable {
+        /// The reporting period.
         public let period: ReportingPeriod
+        /// Its recorded value.
         public let value: Double?
     }
 
+    /// The indicator, with its unit, direction and target.
     public let indicator: Indicator
     /// The last `periodCount` periods, oldest first: up to the current one when its value is
     /// in, else up to the one before.
     public let points: [Point]
 
+    /// The indicator's id.
     public var id: String { indicator.id }
 
     /// How many periods the chart shows.

@@ -4,6 +4,7 @@ import RhythmCore
 /// One series' row on the home page: is the rhythm being kept, are people coming, and is the
 /// next meeting ready.
 public struct SeriesHealth: Sendable, Identifiable {
+    /// The series the row is about.
     public let series: MeetingSeries
     /// The last meeting held that has ended; nil when none was held within a year.
     public let lastMeeting: Occurrence?
@@ -27,6 +28,7 @@ public struct SeriesHealth: Sendable, Identifiable {
     /// actions and, for a review, its scorecard. Nil without a next meeting.
     public let nextAgenda: Agenda?
 
+    /// The series' id.
     public var id: String { series.id }
 
     /// Items submitted for the next meeting.
