@@ -28,6 +28,7 @@ extension ConsoleHomePage {
         @media (max-width: 40em) {
             .home-section table, .home-section thead, .home-section tbody, .home-section tr, \
         .home-section th, .home-section td { display: block; }
+            .home-section caption { display: block; }
             .home-section thead { position: absolute; left: -9999px; }
             .home-section tr { border-bottom: 2px solid #999; padding: 0.25rem 0; }
             .home-section td { border: none; padding: 0.15rem 0.5rem; }

@@ -21,7 +21,8 @@ struct LineChart: Sendable {
         let frame = ChartFrame(
             axis: ValueAxis(values: values.compactMap { $0 } + [target].compactMap { $0 }, fixedMaximum: nil),
             unit: unit)
-        let height = frame.bottom + 56
+        // The legend: the line on one row, the target under it, so that long names never meet.
+        let height = frame.bottom + (target == nil ? 56 : 76)
         let step = frame.plotWidth / Double(max(categories.count, 1))
         let x = { (index: Int) in frame.left + step * (Double(index) + 0.5) }
         var marks = ""
@@ -75,11 +76,12 @@ struct LineChart: Sendable {
             + "<text class=\"legend\" x=\"\(ChartStyle.coordinate(frame.left + 30))\" "
             + "y=\"\(ChartStyle.coordinate(legendY + 4))\" fill=\"#222\">\(HTMLText.escape(name))</text>"
         if let target {
+            let targetY = legendY + 20
             legend +=
-                "<line x1=\"\(ChartStyle.coordinate(frame.left + 300))\" x2=\"\(ChartStyle.coordinate(frame.left + 324))\" "
-                + "y1=\"\(ChartStyle.coordinate(legendY))\" y2=\"\(ChartStyle.coordinate(legendY))\" stroke=\"#D55E00\" "
+                "<line x1=\"\(ChartStyle.coordinate(frame.left))\" x2=\"\(ChartStyle.coordinate(frame.left + 24))\" "
+                + "y1=\"\(ChartStyle.coordinate(targetY))\" y2=\"\(ChartStyle.coordinate(targetY))\" stroke=\"#D55E00\" "
                 + "stroke-width=\"2\" stroke-dasharray=\"6 4\"/><text class=\"legend\" "
-                + "x=\"\(ChartStyle.coordinate(frame.left + 330))\" y=\"\(ChartStyle.coordinate(legendY + 4))\" "
+                + "x=\"\(ChartStyle.coordinate(frame.left + 30))\" y=\"\(ChartStyle.coordinate(targetY + 4))\" "
                 + "fill=\"#222\">Target \(ChartStyle.format(target, unit: unit))</text>"
         }
         return ChartFrame.open(id: id, height: height, title: title, description: description) + frame.grid + marks
