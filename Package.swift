@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -157,6 +158,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "RhythmConsole",
+            dependencies: [
+                "RhythmAgenda", "RhythmCore", "RhythmDelivery", "RhythmStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "rhythm",
             dependencies: ["RhythmCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -164,11 +180,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "rhythm-benchmark",
-            dependencies: ["RhythmCore", "RhythmFeeds", "ICalendar", "RhythmAgenda", "RhythmStore"],
+            dependencies: [
+                "RhythmCore", "RhythmFeeds", "ICalendar", "RhythmAgenda", "RhythmStore", "RhythmConfig",
+                "RhythmConsole", "RhythmTestSupport",
+            ],
             swiftSettings: swiftSettings),
         .target(
-            name: "RhythmTestSupport", path: "Tests/RhythmTestSupport", exclude: ["Scripts"],
-            swiftSettings: swiftSettings),
+            name: "RhythmTestSupport", dependencies: ["RhythmCore", "RhythmStore"], path: "Tests/RhythmTestSupport",
+            exclude: ["Scripts"], swiftSettings: swiftSettings),
         .testTarget(name: "RhythmCoreTests", dependencies: ["RhythmCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RhythmDaemonTests",
@@ -278,6 +297,16 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmConsoleTests",
+            dependencies: [
+                "RhythmConsole", "RhythmAgenda", "RhythmCore", "RhythmStore",
+                "RhythmConfig", "RhythmTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

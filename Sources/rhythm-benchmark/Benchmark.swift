@@ -1,5 +1,8 @@
 // Measurements for the issue notes, not tests: run them in release mode on a quiet machine.
-//     swift run -c release rhythm-benchmark                 expansion, feed rendering, agendas
+//     swift run -c release rhythm-benchmark                 expansion, feed rendering, agendas,
+//                                                           the console's home page (run it from
+//                                                           the package directory: it reads
+//                                                           config/rhythm.yaml, or --example F)
 //     swift run -c release rhythm-benchmark --write-config F --listen 127.0.0.1:PORT
 //                                                           the same initiative as YAML, for
 //                                                           measuring `rhythm serve` with wrk
@@ -23,6 +26,12 @@ enum Benchmark {
         measureExpansion()
         measureFeedRendering()
         try measureAgenda()
+        let exampleIndex = arguments.firstIndex(of: "--example")
+        try measureConsoleHome(
+            examplePath: exampleIndex.flatMap {
+                arguments.index(after: $0) < arguments.endIndex ? arguments[$0 + 1] : nil
+            }
+                ?? "config/rhythm.yaml")
     }
 
     static func measureExpansion() {
@@ -58,6 +67,7 @@ enum Benchmark {
         print(title)
         print(
             "  \(timings.count) runs: min \(milliseconds(timings[0]))  median \(milliseconds(timings[timings.count / 2]))"
+                + "  p95 \(milliseconds(timings[(timings.count * 95 + 99) / 100 - 1]))"
                 + "  max \(milliseconds(timings[timings.count - 1]))")
     }
 }
