@@ -115,7 +115,8 @@ enum HomeFixture {
         ],
         agendaItems: [
             AgendaItem(
-                id: 1, seriesID: "weekly", occurrenceDate: date(2027, 4, 5), title: "Budget", minutes: 30,
+                id: 1, seriesID: "weekly", occurrenceDate: date(2027, 4, 5), position: 1, title: "Budget",
+                minutes: 30,
                 submittedBy: "test", createdAt: at(2027, 3, 30), updatedAt: at(2027, 3, 30))
         ],
         outboxCounts: [.pending: 5, .dead: 2, .sent: 40], heldCount: 1,
