@@ -44,6 +44,7 @@ extension AppDatabase {
         migrator.registerMigration("v7-inbound") { db in
             try createInboundTables(in: db)
         }
+        migrator.registerMigration("v8-live-changes") { db in try Self.createLiveChangeTables(in: db) }
         return migrator
     }
 }
