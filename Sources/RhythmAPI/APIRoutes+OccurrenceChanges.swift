@@ -24,7 +24,7 @@ extension APIRoutes {
         let matching = changes.filter { seriesID == nil || $0.seriesID == seriesID }
         let window = matching.dropFirst(offset).prefix(limit)
         return try Page(
-            items: window.map { $0.json(state: LiveChangeState(of: $0, in: layering)) }, total: matching.count,
+            items: window.map { $0.json(state: layering.standing(of: $0)) }, total: matching.count,
             limit: limit, offset: offset
         ).response(for: request)
     }
@@ -55,7 +55,7 @@ extension APIRoutes {
                 error.problems.map { FieldProblem.field($0.field.rawValue, $0.message) })
         }
         try await liveChanges.onLiveChange()
-        let state = LiveChangeState(of: change, in: LiveLayering(file: file, changes: [change]))
+        let state = LiveLayering(file: file, changes: [change]).standing(of: change)
         return await changed(
             try created(change.json(state: state), location: "/api/v1/occurrence-changes/\(change.id)"))
     }
@@ -140,29 +140,9 @@ extension FieldReader {
     }
 }
 
-/// Where a live change stands, as the API and `rhythm changes list` name it.
-enum LiveChangeState: String {
-    case inForce = "in-force"
-    case superseded
-    case orphaned
-    case restored
-
-    init(of change: LiveChange, in layering: LiveLayering) {
-        if !change.isCurrent {
-            self = .restored
-        } else if layering.superseded.contains(change) {
-            self = .superseded
-        } else if layering.orphaned.contains(change) {
-            self = .orphaned
-        } else {
-            self = .inForce
-        }
-    }
-}
-
 extension LiveChange {
     /// The API's JSON form; `start` is the new or extra start, local to the series' zone.
-    func json(state: LiveChangeState) -> JSONValue {
+    func json(state: LiveLayering.Standing) -> JSONValue {
         var start: LocalDateTime?
         var location: String?
         var url: URL?

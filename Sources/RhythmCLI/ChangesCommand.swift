@@ -102,26 +102,23 @@ struct ChangesCommand: ParsableCommand {
 /// A live change with where it stands.
 struct ListedChange {
     let change: LiveChange
-    let superseded: Bool
-    let orphaned: Bool
+    let standing: LiveLayering.Standing
 
     init(change: LiveChange, layering: LiveLayering) {
         self.change = change
-        superseded = layering.superseded.contains(change)
-        orphaned = layering.orphaned.contains(change)
+        standing = layering.standing(of: change)
     }
 
     /// `in force`, `superseded by the file`, `applies to nothing`, or `restored by X 2026-12-08 09:00`.
     func stateText(zone: TimeZone) -> String {
-        if let endedAt = change.endedAt {
-            return "restored by \(change.endedBy ?? "-") \(LiveChangeText.stamp(zone.wallClock(at: endedAt)))"
+        switch standing {
+        case .inForce: return "in force"
+        case .superseded: return "superseded by the file"
+        case .orphaned: return "applies to nothing"
+        case .restored:
+            let when = change.endedAt.map { " " + LiveChangeText.stamp(zone.wallClock(at: $0)) } ?? ""
+            return "restored by \(change.endedBy ?? "-")\(when)"
         }
-        return superseded ? "superseded by the file" : orphaned ? "applies to nothing" : "in force"
-    }
-
-    /// The word scripts read: `in-force`, `superseded`, `orphaned` or `restored`.
-    var state: String {
-        change.endedAt != nil ? "restored" : superseded ? "superseded" : orphaned ? "orphaned" : "in-force"
     }
 }
 
@@ -167,7 +164,7 @@ struct ChangeJSON: Encodable {
             onlineUrl = nil
         }
         reason = change.kind.reason
-        state = listed.state
+        state = listed.standing.rawValue
         createdBy = change.actor
         createdAt = ISO8601Format.utc(change.createdAt)
         endedBy = change.endedBy

@@ -61,6 +61,7 @@ import Testing
             1, .cancel(originalDate: F.date("2026-12-08"), reason: "Chair ill"), endedAt: Self.madeAt + 3600)
         let layering = LiveLayering(file: file, changes: [ended])
         #expect(layering.applied.isEmpty)
+        #expect(layering.standing(of: ended) == .restored)
         let found = Schedule(initiative: layering.initiative).occurrences(in: Self.summer)
         #expect(found.first { $0.originalStart.date == F.date("2026-12-08") }?.status == .scheduled)
     }
@@ -77,6 +78,7 @@ import Testing
         let extra = Self.change(2, .extra(start: F.local("2026-12-23T10:00"), location: nil, reason: nil))
         let layering = LiveLayering(file: file, changes: [cancel, extra])
         #expect(layering.superseded == [cancel, extra])
+        #expect(layering.standing(of: cancel) == .superseded)
         #expect(layering.applied.isEmpty)
         let found = Schedule(initiative: layering.initiative).occurrences(in: Self.summer)
         let cancelled = try #require(found.first { $0.originalStart.date == F.date("2026-12-08") })
@@ -91,6 +93,7 @@ import Testing
         let noMeeting = Self.change(2, .cancel(originalDate: F.date("2026-12-09"), reason: "x"))
         let layering = LiveLayering(file: file, changes: [gone, noMeeting])
         #expect(layering.orphaned == [gone, noMeeting])
+        #expect(layering.standing(of: gone) == .orphaned)
         #expect(layering.initiative.series[0].exceptions.isEmpty)
     }
 

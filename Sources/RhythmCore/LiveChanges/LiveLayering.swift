@@ -67,6 +67,26 @@ public struct LiveLayering: Sendable {
         }
     }
 
+    /// Where a live change stands; the raw value is the word the API and `rhythm changes
+    /// list --format json` use.
+    public enum Standing: String, Sendable {
+        /// Laid over the file.
+        case inForce = "in-force"
+        /// The file now changes the same meeting itself.
+        case superseded
+        /// Its series or meeting is no longer in the file.
+        case orphaned
+        /// Ended: kept as history only.
+        case restored
+    }
+
+    /// Where `change` stands in this layering.
+    public func standing(of change: LiveChange) -> Standing {
+        if !change.isCurrent { return .restored }
+        if superseded.contains(change) { return .superseded }
+        return orphaned.contains(change) ? .orphaned : .inForce
+    }
+
     private enum Fate {
         case applies, superseded, orphaned
     }
