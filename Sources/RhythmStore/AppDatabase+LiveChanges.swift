@@ -4,8 +4,9 @@ import RhythmCore
 
 extension AppDatabase {
     /// Checks `request` against the configuration file's initiative `file` and the live
-    /// changes in force, and records it with its audit entry, in one transaction, so two
-    /// requests for the same meeting can never both pass.
+    /// changes in force, and records it with its audit entry (and, when it asks to notify,
+    /// the attendees' notices in the outbox), in one transaction, so two requests for the
+    /// same meeting can never both pass and a notice is never lost or sent twice.
     ///
     /// - Throws: ``LiveChangeRequestError`` when the request is wrong (every problem, by
     ///   field), ``StoreError`` when the database fails.
@@ -19,9 +20,21 @@ extension AppDatabase {
             } catch {
                 return .failure(error)
             }
-            return .success(try Self.insertLiveChange(request, actor: actor, now: now, in: db))
+            let change = try Self.insertLiveChange(request, actor: actor, now: now, in: db)
+            let notices = LiveChangeNotice.notices(for: change, in: file).map { Self.outboxEntry(for: $0, now: now) }
+            _ = try Self.insert(notices, in: db, now: now)
+            return .success(change)
         }
         return try outcome.get()
+    }
+
+    /// A notice as the outbox keeps it: due now, useful for a week, its words in the payload.
+    private static func outboxEntry(for notice: LiveChangeNotice, now: Date) -> OutboxEntry {
+        let payload = (try? JSONEncoder().encode(["subject": notice.subject, "text": notice.text]))
+            .map { String(decoding: $0, as: UTF8.self) }
+        return OutboxEntry(
+            key: notice.key, channelID: notice.channelID, recipient: "person:\(notice.personID)", due: now,
+            usefulUntil: now + 7 * 86_400, payload: payload, subject: notice.subject)
     }
 
     /// The live changes, oldest first: those in force, and with `includingEnded` the

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RhythmCore
 
 extension AppDatabase {
     /// Writes newly planned reminders to the outbox and withdraws those that no longer are.
@@ -11,7 +12,7 @@ extension AppDatabase {
     ///   ones included) due in that window whose key is not among `entries` is withdrawn:
     ///   its meeting was cancelled, its action closed, or its data reported. Invitations
     ///   (keys starting with `OutboxEntry.invitationKeyPrefix`) are planned on their own and
-    ///   left alone.
+    ///   left alone, and so are the notices of live changes (`LiveChangeNotice.keyPrefix`).
     /// - A withdrawn entry planned again becomes pending again.
     ///
     /// Returns how many entries were inserted.
@@ -27,11 +28,11 @@ extension AppDatabase {
                     db,
                     sql: """
                         SELECT key FROM outbox_entry WHERE status = 'pending' AND due_at >= ? AND due_at < ?
-                            AND substr(key, 1, ?) <> ?
+                            AND substr(key, 1, ?) <> ? AND substr(key, 1, ?) <> ?
                         """,
                     arguments: [
                         window.start, window.end, OutboxEntry.invitationKeyPrefix.count,
-                        OutboxEntry.invitationKeyPrefix,
+                        OutboxEntry.invitationKeyPrefix, LiveChangeNotice.keyPrefix.count, LiveChangeNotice.keyPrefix,
                     ])
                 for key in candidates where !planned.contains(key) {
                     try db.execute(

@@ -101,6 +101,13 @@ struct LiveChangesEndToEndTests {
         }
     }
 
+    /// The value of the header `name` in a message, unfolded.
+    static func header(_ name: String, in message: String) -> String? {
+        let head = message.components(separatedBy: "\r\n\r\n").first ?? message
+        return head.replacingOccurrences(of: "\r\n ", with: " ").components(separatedBy: "\r\n")
+            .first { $0.hasPrefix("\(name): ") }.map { String($0.dropFirst(name.count + 2)) }
+    }
+
     static func etag(_ server: Server) async throws -> String {
         try await server.get("/feeds/public.ics").1.value(forHTTPHeaderField: "ETag") ?? ""
     }
@@ -133,7 +140,7 @@ struct LiveChangesEndToEndTests {
 
         let cancel =
             #"{"kind": "cancel", "series_id": "check-in", "occurrence_date": "\#(cancelledDate)", "#
-            + #""reason": "The room is flooded."}"#
+            + #""reason": "The room is flooded.", "notify": true}"#
         let (cancelBody, cancelResponse) = try await server.send(
             "POST", "/api/v1/occurrence-changes", headers: auth, body: Data(cancel.utf8))
         #expect(cancelResponse.statusCode == 201, "\(String(decoding: cancelBody, as: UTF8.self))")
@@ -168,10 +175,16 @@ struct LiveChangesEndToEndTests {
         #expect(occurrences.contains { ($0["start"] as? String)?.hasPrefix(movedTo) == true }, "\(occurrences)")
         #expect(!occurrences.contains { ($0["start"] as? String)?.hasPrefix(Self.text(movedFrom)) == true })
 
-        // The dispatcher re-planned: the invitee gets the CANCEL and the updated REQUEST, and
-        // the cancelled meeting's reminders are withdrawn.
-        try await server.eventually("the CANCEL and the update are in the Maildir, the reminders withdrawn") {
+        // The dispatcher re-planned: the invitee gets the CANCEL and the updated REQUEST, each
+        // attendee the notice the cancel asked for, and the cancelled meeting's reminders are
+        // withdrawn.
+        let notice = "Subject: Daily check-in on \(cancelledDate) is cancelled: The room is flooded."
+        try await server.eventually(
+            "the CANCEL, the update and the notices are in the Maildir, the reminders withdrawn"
+        ) {
             let messages = Self.messages(in: directory)
+            let notices = messages.filter { $0.contains(notice) }
+            guard Set(notices.compactMap { Self.header("To", in: $0) }).count == 2 else { return false }
             let withdrawn = try await Self.reminders(of: cancelledDate, server: server).filter {
                 $0["status"] as? String == "withdrawn"
             }
