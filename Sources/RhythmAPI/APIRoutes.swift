@@ -18,6 +18,7 @@ public struct APIRoutes: Sendable {
     let store: AppDatabase
     let initiative: @Sendable () -> Initiative
     let onChange: @Sendable () async -> Void
+    let liveChanges: LiveChangeHooks
     let now: @Sendable () -> Date
     let logger: Logger
 
@@ -25,18 +26,22 @@ public struct APIRoutes: Sendable {
     ///   - store: where actions, agenda items, indicator results and API tokens live.
     ///   - initiative: the current configuration's initiative, asked for on every request.
     ///   - onChange: called after every successful write, once the store has committed it.
+    ///   - liveChanges: the file's initiative and the publishing hook for occurrence changes;
+    ///     nil when `initiative` is the file's own and nothing needs publishing (tests).
     ///   - now: the clock: audit timestamps and what "overdue" means today.
     ///   - logger: for failures inside Rhythm; requests are logged by the server.
     public init(
         store: AppDatabase,
         initiative: @escaping @Sendable () -> Initiative,
         onChange: @escaping @Sendable () async -> Void = {},
+        liveChanges: LiveChangeHooks? = nil,
         now: @escaping @Sendable () -> Date = { Date() },
         logger: Logger
     ) {
         self.store = store
         self.initiative = initiative
         self.onChange = onChange
+        self.liveChanges = liveChanges ?? LiveChangeHooks(fileInitiative: initiative, onLiveChange: {})
         self.now = now
         self.logger = logger
     }
@@ -96,6 +101,11 @@ public struct APIRoutes: Sendable {
                 request, seriesID: context.parameters.get("series_id"), date: context.parameters.get("occurrence_date"))
         }
         router.get("/api/v1/decisions") { request, _ in try await listDecisions(request) }
+        router.get("/api/v1/occurrence-changes") { request, _ in try await listOccurrenceChanges(request) }
+        router.post("/api/v1/occurrence-changes") { request, _ in try await createOccurrenceChange(request) }
+        router.delete("/api/v1/occurrence-changes/{id}") { request, context in
+            try await restoreOccurrenceChange(request, id: context.parameters.get("id"))
+        }
 
         router.get("/api/v1/indicator-results") { request, _ in try await listIndicatorResults(request) }
         router.post("/api/v1/indicator-results") { request, _ in try await recordIndicatorResult(request) }

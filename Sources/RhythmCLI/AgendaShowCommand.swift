@@ -60,8 +60,9 @@ struct AgendaShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try options.load()
-        let initiative = loaded.initiative
+        let file = try options.load()
+        let store = try options.openDatabase(for: file)
+        let initiative = try LiveChangeLayer.layered(file, store: store).configuration.initiative
         guard let series = initiative.series.first(where: { $0.id == seriesID }) else {
             throw ValidationError(UpcomingQuery.unknown("series", seriesID, among: initiative.series.map(\.id)))
         }
@@ -69,7 +70,6 @@ struct AgendaShowCommand: ParsableCommand {
         let now = Date()
         let occurrence = try AgendaOccurrence(initiative: initiative, series: series)
             .find(date: date.flatMap { LocalDate(iso: $0) }, now: now)
-        let store = try options.openDatabase(for: loaded)
         let date = occurrence.originalStart.date
         let (actions, items, results, attendance, minutes) = try DatabaseOptions.checked { () throws(StoreError) in
             (

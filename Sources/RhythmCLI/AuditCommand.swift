@@ -33,13 +33,15 @@ struct AuditCommand: ParsableCommand {
         case attendance
         case reminderOptOut = "reminder-opt-out"
         case minutes
+        case occurrenceChange = "occurrence-change"
     }
 
     @OptionGroup var options: RhythmOptions
 
     @Option(
         help: ArgumentHelp(
-            "action, agenda-item, indicator-result, attendance, reminder-opt-out or minutes.", valueName: "entity"))
+            "action, agenda-item, indicator-result, attendance, reminder-opt-out, minutes or occurrence-change.",
+            valueName: "entity"))
     var entity: Entity?
 
     @Option(help: ArgumentHelp("Only changes to the record with this number.", valueName: "n"))

@@ -3,6 +3,7 @@ import Foundation
 import RhythmAgenda
 import RhythmConfig
 import RhythmCore
+import RhythmDaemon
 
 /// `rhythm check`: validates the configuration and summarises it.
 struct CheckCommand: ParsableCommand {
@@ -14,7 +15,9 @@ struct CheckCommand: ParsableCommand {
             (EX_CONFIG); otherwise checks the agenda templates `rhythm serve` would use (the \
             templates/ directory beside the file over the built-in ones: an error exits with \
             78, a name no agenda has is a warning), prints what the file defines and the next \
-            occurrence of each series, and exits with 0.
+            occurrence of each series with the live changes from the database laid over \
+            it (who changed what, when; a live change the file now makes itself is reported \
+            as superseded), and exits with 0.
 
             Example:
               rhythm check --config config/rhythm.yaml
@@ -23,13 +26,16 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
 
+    @OptionGroup var database: DatabaseOptions
+
     func run() throws {
         let loaded = try options.load()
+        let layered = try LiveChangeLayer.layeredIfStored(loaded, configurationPath: options.path, database: database)
         for warning in loaded.warnings {
             StandardError.print(warning.description)
         }
         try checkTemplates()
-        print(CheckSummary(initiative: loaded.initiative, path: options.path, now: Date()).text)
+        print(CheckSummary(layered: layered, path: options.path, now: Date()).text)
     }
 }
 
@@ -53,11 +59,12 @@ extension CheckCommand {
 
 /// The text `rhythm check` prints for a valid configuration.
 struct CheckSummary {
-    let initiative: Initiative
+    let layered: LayeredConfiguration
     let path: String
     let now: Date
 
     var text: String {
+        let initiative = layered.configuration.initiative
         var lines = ["\(path): OK"]
         lines.append("\(initiative.name) (\(initiative.timeZone.identifier), \(initiative.domain))")
         let counts: [(Int, String)] = [
@@ -80,6 +87,29 @@ struct CheckSummary {
                 lines.append("  \(id)  no further occurrences  \(series.title)")
             }
         }
+        lines += liveChangeLines(zone: initiative.timeZone)
         return lines.joined(separator: "\n")
+    }
+
+    /// The live changes in force, those the file supersedes, and those that apply to nothing.
+    private func liveChangeLines(zone: TimeZone) -> [String] {
+        let layering = layered.layering
+        let groups: [(String, [LiveChange])] = [
+            ("Live changes (from the database):", layering.applied),
+            (
+                "Live changes superseded by the file (the file's exception wins; restore them to tidy up):",
+                layering.superseded
+            ),
+            (
+                "Live changes that apply to nothing (their series or meeting is no longer in the file):",
+                layering.orphaned
+            ),
+        ]
+        return groups.filter { !$0.1.isEmpty }.flatMap { group in
+            ["", group.0]
+                + group.1.map {
+                    "  #\($0.id) \($0.seriesID) \($0.kind.date)  \(LiveChangeText.summary($0, zone: zone))"
+                }
+        }
     }
 }

@@ -45,10 +45,11 @@ struct DispatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try options.load()
-        let location = options.databaseLocation(for: loaded)
+        let file = try options.load()
+        let location = options.databaseLocation(for: file)
         let path = location.path
         let store = try options.open(location)
+        let loaded = try LiveChangeLayer.layered(file, store: store).configuration
         let lock: DispatchLock?
         do {
             lock = try DispatchLock.acquire(forDatabaseAt: path)

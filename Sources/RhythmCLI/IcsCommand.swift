@@ -54,8 +54,9 @@ struct IcsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try options.load()
-        let store = try options.openDatabase(for: loaded)
+        let file = try options.load()
+        let store = try options.openDatabase(for: file)
+        let loaded = try LiveChangeLayer.layered(file, store: store).configuration
         let now = Date()
         let audience: FeedAudience
         if let token {

@@ -27,7 +27,7 @@ public struct RhythmCommand: AsyncParsableCommand {
             ServeCommand.self, ActionCommand.self, AgendaCommand.self, IndicatorCommand.self, AuditCommand.self,
             APITokenCommand.self, SimulateCommand.self, DispatchCommand.self, OutboxCommand.self, SendTestCommand.self,
             StatusCommand.self, BackupCommand.self, AttendanceCommand.self, LinkCommand.self, ProposalsCommand.self,
-            PersonCommand.self, InboxCommand.self,
+            PersonCommand.self, InboxCommand.self, ChangesCommand.self,
             MinutesCommand.self,
             DecisionsCommand.self,
         ]

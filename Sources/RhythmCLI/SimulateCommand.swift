@@ -61,14 +61,15 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try options.load()
+        let file = try options.load()
+        let store = try options.openDatabase(for: file)
+        let loaded = try LiveChangeLayer.layered(file, store: store).configuration
         let initiative = loaded.initiative
         let now = Date()
         let query = try UpcomingQuery(
             initiative: initiative, from: from.flatMap { LocalDate(iso: $0) },
             until: until.flatMap { LocalDate(iso: $0) },
             days: days, seriesIDs: [], partnerID: nil, groupID: nil, personID: nil, now: now)
-        let store = try options.openDatabase(for: loaded)
         // A window that holds now starts with what a dispatch would send now; the rest of it
         // is what the rules plan after now.
         let includesNow = query.window.start <= now && now < query.window.end

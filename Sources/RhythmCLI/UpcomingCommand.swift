@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RhythmConfig
 import RhythmCore
+import RhythmDaemon
 
 /// `rhythm upcoming`: the meetings in a window, with every change spelt out.
 struct UpcomingCommand: ParsableCommand {
@@ -10,7 +11,8 @@ struct UpcomingCommand: ParsableCommand {
         abstract: "List the meetings in a window of time.",
         discussion: """
             Lists occurrences in time order with their local time, UTC offset, zone, place \
-            and status (scheduled, moved, cancelled), and says what changed and why. Dates \
+            and status (scheduled, moved, cancelled), and says what changed and why, and for a \
+            live change (made in the console or the API) who made it and when. Dates \
             are read in the initiative's time zone. Without --from the window starts now; \
             without --until or --days it lasts 28 days.
 
@@ -28,6 +30,8 @@ struct UpcomingCommand: ParsableCommand {
     }
 
     @OptionGroup var options: ConfigurationOptions
+
+    @OptionGroup var database: DatabaseOptions
 
     @Option(help: ArgumentHelp("First day of the window (YYYY-MM-DD); defaults to now.", valueName: "date"))
     var from: String?
@@ -75,7 +79,9 @@ struct UpcomingCommand: ParsableCommand {
     }
 
     func run() throws {
-        let initiative = try options.load().initiative
+        let layered = try LiveChangeLayer.layeredIfStored(
+            try options.load(), configurationPath: options.path, database: database)
+        let initiative = layered.configuration.initiative
         let query = try UpcomingQuery(
             initiative: initiative,
             from: from.flatMap { LocalDate(iso: $0) },
@@ -94,9 +100,10 @@ struct UpcomingCommand: ParsableCommand {
         )
         switch format {
         case .text:
-            print(UpcomingText(initiative: initiative, query: query, occurrences: found).text)
+            print(
+                UpcomingText(initiative: initiative, query: query, occurrences: found, layering: layered.layering).text)
         case .json:
-            print(try UpcomingJSON(query: query, occurrences: found).encoded())
+            print(try UpcomingJSON(query: query, occurrences: found, layering: layered.layering).encoded())
         }
     }
 }

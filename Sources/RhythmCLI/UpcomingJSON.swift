@@ -16,13 +16,24 @@ struct UpcomingJSON: Encodable {
         let location: String?
         let onlineMeetingURL: String?
         let reason: String?
+        /// The live change behind the occurrence, when one is.
+        let liveChange: LiveChangeEntry?
+    }
+
+    /// Who changed an occurrence live, and when.
+    struct LiveChangeEntry: Encodable {
+        let id: Int64
+        let kind: String
+        let by: String
+        let at: String
+        let reason: String?
     }
 
     let from: String
     let until: String
     let occurrences: [Entry]
 
-    init(query: UpcomingQuery, occurrences: [Occurrence]) {
+    init(query: UpcomingQuery, occurrences: [Occurrence], layering: LiveLayering) {
         from = ISO8601Format.utc(query.window.start)
         until = ISO8601Format.utc(query.window.end)
         self.occurrences = occurrences.map { occurrence in
@@ -38,7 +49,13 @@ struct UpcomingJSON: Encodable {
                 originalStart: zone.iso8601(zone.instant(for: occurrence.originalStart)),
                 location: occurrence.location,
                 onlineMeetingURL: occurrence.onlineMeetingURL?.absoluteString,
-                reason: occurrence.status.reason
+                reason: occurrence.status.reason,
+                liveChange: layering.liveChange(for: occurrence).map { change in
+                    LiveChangeEntry(
+                        id: change.id, kind: change.kind.name, by: change.actor,
+                        at: ISO8601Format.utc(change.createdAt),
+                        reason: change.kind.reason)
+                }
             )
         }
     }

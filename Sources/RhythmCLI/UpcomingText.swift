@@ -6,6 +6,8 @@ struct UpcomingText {
     let initiative: Initiative
     let query: UpcomingQuery
     let occurrences: [Occurrence]
+    /// The live changes behind the occurrences, to say who changed what and when.
+    let layering: LiveLayering
 
     var text: String {
         let zone = initiative.timeZone
@@ -27,6 +29,9 @@ struct UpcomingText {
                     + OccurrenceText.statusSuffix(occurrence)
             )
             lines.append("    zone: \(occurrence.timeZone.identifier)")
+            if let change = layering.liveChange(for: occurrence) {
+                lines.append("    live: \(LiveChangeText.summary(change, zone: zone))")
+            }
             if let person = query.person, person.timeZone.identifier != occurrence.timeZone.identifier {
                 lines.append("    for \(person.name): \(OccurrenceText.when(occurrence, in: person.timeZone))")
             }

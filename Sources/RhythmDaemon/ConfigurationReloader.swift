@@ -15,10 +15,10 @@ import UnixSignals
 struct ConfigurationReloader: Service {
     let path: String
     let store: AppDatabase
-    let feeds: FeedService
+    /// Publishes the new file with the live changes laid over it.
+    let liveChanges: LiveChangePublisher
     let cache: FeedCache
     let settings: ServiceSettings
-    let current: CurrentConfiguration
     /// Signalled after a reload: the dispatcher's and the inbox reader's.
     let wakeups: [Wakeup]
     let notifier: SystemdNotifier
@@ -63,10 +63,8 @@ struct ConfigurationReloader: Service {
             return false
         }
         do {
-            let catalog = try FeedCatalog.publish(loaded, store: store, now: Date())
-            feeds.replace(with: catalog, agendas: AgendaService(store: store, renderer: renderer))
+            try liveChanges.replaceFile(with: loaded, renderer: renderer)
             await cache.invalidateAll()
-            current.replace(with: loaded, renderer: renderer, at: Date())
             metrics.recordReload(at: Date())
             // The fix for a held mailbox (a new password, a trusted CA) may be in this reload.
             let released = try store.releaseHeldInboxes(now: Date())

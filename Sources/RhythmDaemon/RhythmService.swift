@@ -57,15 +57,19 @@ public struct RhythmService: Sendable {
     public func run() async throws {
         try store.checkIntegrity()
         let now = Date()
-        let catalog = try FeedCatalog.publish(configuration, store: store, now: now)
+        // The live changes (cancelled, moved and extra meetings) lie over the file everywhere.
+        let layered = try LayeredConfiguration(file: configuration, store: store)
+        let catalog = try FeedCatalog.publish(layered.configuration, store: store, now: now)
         let renderer = try AgendaRenderer(
             directory: AgendaRenderer.defaultDirectory(forConfigurationAt: configurationPath))
-        let current = CurrentConfiguration(configuration: configuration, renderer: renderer, loadedAt: now)
+        let current = CurrentConfiguration(configuration: layered.configuration, renderer: renderer, loadedAt: now)
         let cache = FeedCache(isEnabled: cachesFeeds)
         let feeds = FeedService(
             catalog: catalog, agendas: AgendaService(store: store, renderer: renderer), store: store, cache: cache)
         let settings = configuration.service
         let wakeup = Wakeup()
+        let liveChanges = LiveChangePublisher(
+            file: configuration, store: store, feeds: feeds, cache: cache, current: current, wakeup: wakeup)
         let inboxWakeup = Wakeup()
         let metrics = RhythmMetrics()
         metrics.recordReload(at: now)
@@ -77,7 +81,11 @@ public struct RhythmService: Sendable {
             await cache.invalidateAll()
             wakeup.signal()
         }
-        let api = APIRoutes(store: store, initiative: { feeds.initiative }, onChange: changed, logger: logger)
+        let api = APIRoutes(
+            store: store, initiative: { feeds.initiative }, onChange: changed,
+            liveChanges: LiveChangeHooks(
+                fileInitiative: { liveChanges.fileInitiative }, onLiveChange: { try await liveChanges.republish() }),
+            logger: logger)
         let answers = AnswerRoutes(
             store: store, initiative: { feeds.initiative }, settings: settings,
             pages: try AnswerPages(directory: AnswerPages.defaultDirectory(forConfigurationAt: configurationPath)),
@@ -109,7 +117,7 @@ public struct RhythmService: Sendable {
             }
         )
         let reloader = ConfigurationReloader(
-            path: configurationPath, store: store, feeds: feeds, cache: cache, settings: settings, current: current,
+            path: configurationPath, store: store, liveChanges: liveChanges, cache: cache, settings: settings,
             wakeups: [wakeup, inboxWakeup], notifier: notifier, metrics: metrics, logger: logger)
         let inbox = InboxService(
             current: current, store: store, databasePath: databasePath, wakeup: inboxWakeup, secrets: secrets,

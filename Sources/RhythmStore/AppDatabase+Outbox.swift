@@ -11,11 +11,17 @@ extension AppDatabase {
     /// - When `window` is the window the entries were planned for, every pending entry (held
     ///   ones included) due in that window whose key is not among `entries` is withdrawn:
     ///   its meeting was cancelled, its action closed, or its data reported. Invitations
-    ///   (keys starting with `OutboxEntry.invitationKeyPrefix`) and minutes (`MinutesMail.keyPrefix`)
-    ///   are planned on their own and left alone.
+    ///   (keys starting with `OutboxEntry.invitationKeyPrefix`), minutes (`MinutesMail.keyPrefix`)
+    ///   and the notices of live changes (`LiveChangeNotice.keyPrefix`) are planned on their
+    ///   own and left alone.
     /// - A withdrawn entry planned again becomes pending again.
     ///
     /// Returns how many entries were inserted.
+    /// The key prefixes of messages planned by something other than the reminder planner.
+    private static let keyPrefixesPlannedElsewhere = [
+        OutboxEntry.invitationKeyPrefix, MinutesMail.keyPrefix, LiveChangeNotice.keyPrefix,
+    ]
+
     @discardableResult
     public func enqueue(_ entries: [OutboxEntry], plannedWindow window: DateInterval?, now: Date) throws(StoreError)
         -> Int
@@ -24,16 +30,13 @@ extension AppDatabase {
             let inserted = try Self.insert(entries, in: db, now: now)
             if let window {
                 let planned = Set(entries.map(\.key))
+                let others = Self.keyPrefixesPlannedElsewhere
                 let candidates = try String.fetchAll(
                     db,
-                    sql: """
-                        SELECT key FROM outbox_entry WHERE status = 'pending' AND due_at >= ? AND due_at < ?
-                            AND substr(key, 1, ?) <> ? AND substr(key, 1, ?) <> ?
-                        """,
-                    arguments: [
-                        window.start, window.end, OutboxEntry.invitationKeyPrefix.count,
-                        OutboxEntry.invitationKeyPrefix, MinutesMail.keyPrefix.count, MinutesMail.keyPrefix,
-                    ])
+                    sql: "SELECT key FROM outbox_entry WHERE status = 'pending' AND due_at >= ? AND due_at < ?"
+                        + String(repeating: " AND substr(key, 1, ?) <> ?", count: others.count),
+                    arguments: StatementArguments([window.start, window.end])
+                        + StatementArguments(others.flatMap { [$0.count, $0] as [any DatabaseValueConvertible] }))
                 for key in candidates where !planned.contains(key) {
                     try db.execute(
                         sql: "UPDATE outbox_entry SET status = 'withdrawn', held = 0, updated_at = ? WHERE key = ?",

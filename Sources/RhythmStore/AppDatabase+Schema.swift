@@ -44,6 +44,7 @@ extension AppDatabase {
         migrator.registerMigration("v7-inbound") { db in
             try createInboundTables(in: db)
         }
+        migrator.registerMigration("v8-live-changes") { db in try Self.createLiveChangeTables(in: db) }
         migrator.registerMigration("v10-agenda-order") { db in try Self.addAgendaOrder(db) }
         migrator.registerMigration("v11-minutes") { db in try Self.createMinutesTables(db) }
         return migrator

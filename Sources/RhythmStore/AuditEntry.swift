@@ -8,6 +8,7 @@ public struct AuditEntry: Hashable, Sendable {
     /// The kinds of record the trail covers, as written in `entity`.
     public static let entities = [
         "action", "agenda-item", "indicator-result", "attendance", "reminder-opt-out", "minutes",
+        "occurrence-change",
     ]
     /// The kinds of change, as written in `change`.
     public static let changes = ["created", "updated", "deleted", "published"]

@@ -20,6 +20,8 @@ struct OpenAPIAgreementTests {
         "recordIndicatorResult": #"{"indicator_id": "attendance", "period": "2026-12", "value": 90}"#,
         "putAttendance": #"{"response": "apologies", "note": "Away"}"#,
         "putMinutes": #"{"attendance": [], "item_notes": [], "decisions": [], "actions": []}"#,
+        "createOccurrenceChange":
+            #"{"kind": "cancel", "series_id": "leaders", "occurrence_date": "2027-01-26", "reason": "Chair ill"}"#,
     ]
 
     /// What each path parameter is replaced with: a meeting the test initiative holds, and a

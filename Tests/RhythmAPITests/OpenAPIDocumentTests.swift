@@ -32,7 +32,7 @@ struct OpenAPIDocumentTests {
             })
         #expect(routed == documented)
         #expect(routed == Set(APIEndpoint.all.map { "\($0.method.rawValue) \($0.path)" }))
-        #expect(routed.count == 21)
+        #expect(routed.count == 24)
     }
 
     @Test("The served bytes are the repository's document")

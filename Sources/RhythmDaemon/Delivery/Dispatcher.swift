@@ -238,6 +238,9 @@ public struct Dispatcher: Sendable {
         }
 
         private func resolve(_ entry: OutboxEntry) throws -> Resolution {
+            if entry.key.hasPrefix(LiveChangeNotice.keyPrefix) {
+                return .message(try dispatcher.composer.notice(for: entry))
+            }
             if entry.isInvitation {
                 guard let payload = InvitationPayload(json: entry.payload),
                     let message = try dispatcher.composer.message(

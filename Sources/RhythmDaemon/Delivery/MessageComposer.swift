@@ -295,6 +295,25 @@ struct MessageComposer: Sendable {
         return String(html[..<insertion]) + "\n" + block + String(html[insertion...].drop { $0 == "\n" })
     }
 
+    /// The e-mail telling an attendee what a live change did (see `LiveChangeNotice`), from
+    /// the words its entry holds.
+    func notice(for entry: OutboxEntry) throws -> OutgoingMessage {
+        let personID = String(entry.recipient.dropFirst("person:".count))
+        guard let person = people[personID],
+            let channel = initiative.channels.first(where: { $0.id == entry.channelID }),
+            case .email(let email) = channel.kind
+        else { throw ComposeError("the notice's recipient \(personID) or e-mail channel is no longer configured") }
+        let words = entry.payload.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
+        guard let subject = words?["subject"], let text = words?["text"] else {
+            throw ComposeError("the notice's payload cannot be read")
+        }
+        return .email(
+            EmailMessage(
+                from: try EmailAddress(parsing: email.from), to: [try recipient(person)], subject: subject,
+                text: text, html: "<p>\(HTMLText.escape(text).replacingOccurrences(of: "\n\n", with: "</p><p>"))</p>",
+                deliveryKey: entry.key, date: entry.createdAt))
+    }
+
     private func recipient(_ person: Person) throws -> EmailAddress {
         try EmailAddress(person.email, displayName: person.name)
     }
