@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -89,8 +90,8 @@ let package = Package(
         .target(
             name: "RhythmDaemon",
             dependencies: [
-                "RhythmAPI", "RhythmAgenda", "RhythmAnswers", "RhythmCore", "RhythmConfig", "RhythmDelivery",
-                "RhythmFeeds", "RhythmInbound", "RhythmMail",
+                "RhythmAPI", "RhythmAgenda", "RhythmAnswers", "RhythmConsole", "RhythmCore", "RhythmConfig",
+                "RhythmDelivery", "RhythmFeeds", "RhythmInbound", "RhythmMail",
                 "RhythmStore",
                 "RhythmServer", "ICalendar",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -149,6 +150,21 @@ let package = Package(
                 "RhythmCore", "RhythmDelivery", "RhythmStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RhythmConsole",
+            dependencies: [
+                "RhythmAgenda", "RhythmCore", "RhythmDelivery", "RhythmStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -278,6 +294,15 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RhythmConsoleTests",
+            dependencies: [
+                "RhythmConsole", "RhythmAgenda", "RhythmCore", "RhythmStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -32,13 +32,15 @@ struct AuditCommand: ParsableCommand {
         case indicatorResult = "indicator-result"
         case attendance
         case reminderOptOut = "reminder-opt-out"
+        case consoleSession = "console-session"
     }
 
     @OptionGroup var options: RhythmOptions
 
     @Option(
         help: ArgumentHelp(
-            "action, agenda-item, indicator-result, attendance or reminder-opt-out.", valueName: "entity"))
+            "action, agenda-item, indicator-result, attendance, reminder-opt-out or console-session.",
+            valueName: "entity"))
     var entity: Entity?
 
     @Option(help: ArgumentHelp("Only changes to the record with this number.", valueName: "n"))

@@ -28,6 +28,7 @@ public struct RhythmCommand: AsyncParsableCommand {
             APITokenCommand.self, SimulateCommand.self, DispatchCommand.self, OutboxCommand.self, SendTestCommand.self,
             StatusCommand.self, BackupCommand.self, AttendanceCommand.self, LinkCommand.self, ProposalsCommand.self,
             PersonCommand.self, InboxCommand.self,
+            ConsoleCommand.self,
         ]
     )
 

@@ -11,7 +11,8 @@ extension AppDatabase {
     ///   ones included) due in that window whose key is not among `entries` is withdrawn:
     ///   its meeting was cancelled, its action closed, or its data reported. Invitations
     ///   (keys starting with `OutboxEntry.invitationKeyPrefix`) are planned on their own and
-    ///   left alone.
+    ///   console sign-in messages (`OutboxEntry.consoleSignInKeyPrefix`) are asked for: both
+    ///   are left alone.
     /// - A withdrawn entry planned again becomes pending again.
     ///
     /// Returns how many entries were inserted.
@@ -27,11 +28,12 @@ extension AppDatabase {
                     db,
                     sql: """
                         SELECT key FROM outbox_entry WHERE status = 'pending' AND due_at >= ? AND due_at < ?
-                            AND substr(key, 1, ?) <> ?
+                            AND substr(key, 1, ?) <> ? AND substr(key, 1, ?) <> ?
                         """,
                     arguments: [
                         window.start, window.end, OutboxEntry.invitationKeyPrefix.count,
-                        OutboxEntry.invitationKeyPrefix,
+                        OutboxEntry.invitationKeyPrefix, OutboxEntry.consoleSignInKeyPrefix.count,
+                        OutboxEntry.consoleSignInKeyPrefix,
                     ])
                 for key in candidates where !planned.contains(key) {
                     try db.execute(

@@ -44,6 +44,7 @@ extension AppDatabase {
         migrator.registerMigration("v7-inbound") { db in
             try createInboundTables(in: db)
         }
+        migrator.registerMigration("v9-console") { db in try Self.createConsoleTables(in: db) }
         return migrator
     }
 }

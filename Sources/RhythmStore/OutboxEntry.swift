@@ -16,6 +16,8 @@ public struct OutboxEntry: Hashable, Sendable, Identifiable {
         case invitation
         /// A calendar cancellation (iMIP CANCEL) of a meeting or a whole series.
         case cancellation
+        /// A one-time link that signs a person in to the console, asked for on its sign-in page.
+        case consoleSignIn = "console-sign-in"
     }
 
     /// The reminder's deterministic key; the outbox holds at most one row per key.
@@ -115,4 +117,14 @@ public struct OutboxEntry: Hashable, Sendable, Identifiable {
 
     /// Whether the entry is a calendar invitation or cancellation rather than a reminder.
     public var isInvitation: Bool { key.hasPrefix(Self.invitationKeyPrefix) }
+
+    /// How the keys of console sign-in messages begin: asked for by a person, never planned,
+    /// so a planning pass never withdraws them.
+    public static let consoleSignInKeyPrefix = "console-sign-in:"
+
+    /// The person a console sign-in message goes to; nil for any other entry.
+    public var consoleSignInPersonID: String? {
+        guard key.hasPrefix(Self.consoleSignInKeyPrefix), recipient.hasPrefix("person:") else { return nil }
+        return String(recipient.dropFirst("person:".count))
+    }
 }

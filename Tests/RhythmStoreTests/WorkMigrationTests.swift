@@ -36,7 +36,10 @@ import Testing
             try AppDatabase.migrator.appliedIdentifiers(db)
         }
         #expect(
-            applied == ["v1", "v2-work", "v3-outbox", "v4-dispatch", "v5-outbox-subject", "v6-answers", "v7-inbound"])
+            applied == [
+                "v1", "v2-work", "v3-outbox", "v4-dispatch", "v5-outbox-subject", "v6-answers", "v7-inbound",
+                "v9-console",
+            ])
     }
 }
 

@@ -238,6 +238,13 @@ public struct Dispatcher: Sendable {
         }
 
         private func resolve(_ entry: OutboxEntry) throws -> Resolution {
+            if let personID = entry.consoleSignInPersonID {
+                guard
+                    let message = try dispatcher.composer.consoleSignInMessage(
+                        for: entry, personID: personID, now: clock())
+                else { return .withdrawn("its person may no longer sign in to the console") }
+                return .message(message)
+            }
             if entry.isInvitation {
                 guard let payload = InvitationPayload(json: entry.payload),
                     let message = try dispatcher.composer.message(
