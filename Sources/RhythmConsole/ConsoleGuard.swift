@@ -6,17 +6,16 @@ import Hummingbird
 ///
 /// - A GET or HEAD without a session is sent to the sign-in page (303).
 /// - Any other method without a session, or whose form lacks the session's CSRF token (the
-///   ``csrfFieldName`` field, see ``ConsoleLayout/csrfField(_:)``), is refused with 403 and a
+///   ``ConsoleLayout/csrfFieldName`` field, see ``ConsoleLayout/csrfField(_:)``), is refused with 403 and a
 ///   page saying what to do. A token of another session, of an ended or expired session, or
 ///   none at all are the same refusal.
+/// - A request that passes has `context.identity` set: a handler behind the guard may rely on it.
 ///
 /// The form body is read here (at most ``maximumFormSize``) and handed on, so a handler reads
 /// it again as usual.
 public struct ConsoleGuard<Parent: RequestContext>: RouterMiddleware {
     public typealias Context = ConsoleRequestContext<Parent>
 
-    /// The form field that carries the CSRF token.
-    public static var csrfFieldName: String { ConsoleCSRF.fieldName }
     /// The largest form the console reads.
     public static var maximumFormSize: Int { 256 * 1024 }
 

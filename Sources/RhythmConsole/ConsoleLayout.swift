@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import RhythmCore
 
 /// The console's page shell: every console page is its content wrapped in the layout (the
 /// initiative's name, the navigation, who is signed in, a sign-out form), served with a
@@ -40,10 +41,13 @@ public struct ConsoleLayout: Sendable {
             + "frame-ancestors 'none'; base-uri 'none'"
     }
 
+    /// The name of the form field that carries the CSRF token.
+    public static let csrfFieldName = ConsoleCSRF.fieldName
+
     /// The hidden form field that carries the session's CSRF token: put it in every form
     /// that posts to the console, or the post is refused.
     public static func csrfField(_ identity: ConsoleIdentity) -> String {
-        "<input type=\"hidden\" name=\"\(ConsoleGuard.csrfFieldName)\" value=\"\(escape(identity.csrfToken))\">"
+        "<input type=\"hidden\" name=\"\(ConsoleCSRF.fieldName)\" value=\"\(escape(identity.csrfToken))\">"
     }
 
     /// A whole page: `content` (HTML, already escaped) inside the layout, titled `title`, for

@@ -194,7 +194,7 @@ public struct ConsoleRoutes: Sendable {
     private func signOut<Context>(_ context: ConsoleRequestContext<Context>) async throws -> Response {
         let identity = try context.requireIdentity()
         let (store, instant) = (self.store, now())
-        try await NIOThreadPool.singleton.runIfActive {
+        _ = try await NIOThreadPool.singleton.runIfActive {
             try store.endConsoleSession(id: identity.session.id, now: instant)
         }
         var response = Response(status: .seeOther, headers: [.location: "/console/sign-in"])

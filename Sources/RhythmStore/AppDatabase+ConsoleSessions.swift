@@ -173,13 +173,15 @@ extension AppDatabase {
     /// Puts a console sign-in message for `personID` in the outbox, due at `now` on the e-mail
     /// channel `channelID`, worth sending for the policy's link lifetime. The link itself is
     /// issued when the dispatcher composes the message, so no secret waits in the outbox.
+    /// The entry has no `kind` (the outbox's kinds are the planned messages'); its key's
+    /// prefix and its subject say what it is.
     public func enqueueConsoleSignIn(
         personID: String, channelID: String, subject: String, now: Date, policy: ConsoleSessionPolicy = .init()
     ) throws(StoreError) {
         let entry = OutboxEntry(
             key: OutboxEntry.consoleSignInKeyPrefix + personID + ":" + UUID().uuidString.lowercased(),
             channelID: channelID, recipient: "person:\(personID)", due: now,
-            usefulUntil: now.addingTimeInterval(policy.signInLinkLifetime), kind: .consoleSignIn, subject: subject)
+            usefulUntil: now.addingTimeInterval(policy.signInLinkLifetime), subject: subject)
         try enqueue([entry], plannedWindow: nil, now: now)
     }
 }

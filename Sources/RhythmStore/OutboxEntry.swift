@@ -16,8 +16,6 @@ public struct OutboxEntry: Hashable, Sendable, Identifiable {
         case invitation
         /// A calendar cancellation (iMIP CANCEL) of a meeting or a whole series.
         case cancellation
-        /// A one-time link that signs a person in to the console, asked for on its sign-in page.
-        case consoleSignIn = "console-sign-in"
     }
 
     /// The reminder's deterministic key; the outbox holds at most one row per key.

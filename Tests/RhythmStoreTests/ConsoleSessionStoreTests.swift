@@ -118,7 +118,7 @@ import Testing
         let entries = try database.outboxEntries(status: .pending)
         #expect(entries.count == 1)
         #expect(entries.first?.consoleSignInPersonID == "priya")
-        #expect(entries.first?.kind == .consoleSignIn)
+        #expect(entries.first?.subject == "Sign in")
         #expect(entries.first?.usefulUntil == .reference + 15 * 60)
     }
 }
