@@ -90,8 +90,8 @@ let package = Package(
         .target(
             name: "RhythmDaemon",
             dependencies: [
-                "RhythmAPI", "RhythmAgenda", "RhythmAnswers", "RhythmCore", "RhythmConfig", "RhythmDelivery",
-                "RhythmFeeds", "RhythmInbound", "RhythmMail",
+                "RhythmAPI", "RhythmAgenda", "RhythmAnswers", "RhythmConsole", "RhythmCore", "RhythmConfig",
+                "RhythmDelivery", "RhythmFeeds", "RhythmInbound", "RhythmMail",
                 "RhythmStore",
                 "RhythmServer", "ICalendar",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -2,21 +2,12 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import RhythmCore
 
-/// The address a request came from, for per-client rate limits.
-///
-/// Rhythm usually sits behind a reverse proxy on the same machine (deploy/nginx), so every
-/// connection comes from loopback; then the client is the last address the proxy appended to
-/// `X-Forwarded-For`. A connection from elsewhere is the client itself, and its
-/// `X-Forwarded-For` is not believed.
-enum ClientAddress {
+extension ClientAddress {
+    /// The client of `request`, which came over a connection from `peer`.
     static func of(_ request: Request, peer: SocketAddress?) -> String {
-        let address = peer?.ipAddress ?? "unknown"
-        guard address == "127.0.0.1" || address == "::1",
-            let forwarded = request.headers[.xForwardedFor]?.split(separator: ",").last
-        else { return address }
-        let client = forwarded.trimmingCharacters(in: .whitespaces)
-        return client.isEmpty ? address : client
+        of(peer: peer?.ipAddress, forwardedFor: request.headers[.xForwardedFor])
     }
 }
 

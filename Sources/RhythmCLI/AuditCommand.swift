@@ -34,13 +34,15 @@ struct AuditCommand: ParsableCommand {
         case reminderOptOut = "reminder-opt-out"
         case minutes
         case occurrenceChange = "occurrence-change"
+        case consoleSession = "console-session"
     }
 
     @OptionGroup var options: RhythmOptions
 
     @Option(
         help: ArgumentHelp(
-            "action, agenda-item, indicator-result, attendance, reminder-opt-out, minutes or occurrence-change.",
+            "action, agenda-item, indicator-result, attendance, reminder-opt-out, minutes, occurrence-change or "
+                + "console-session.",
             valueName: "entity"))
     var entity: Entity?
 

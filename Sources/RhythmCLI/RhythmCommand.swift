@@ -30,6 +30,7 @@ public struct RhythmCommand: AsyncParsableCommand {
             PersonCommand.self, InboxCommand.self, ChangesCommand.self,
             MinutesCommand.self,
             DecisionsCommand.self,
+            ConsoleCommand.self,
         ]
     )
 

@@ -6,6 +6,7 @@ import RhythmAPI
 import RhythmAgenda
 import RhythmAnswers
 import RhythmConfig
+import RhythmConsole
 import RhythmCore
 import RhythmDelivery
 import RhythmServer
@@ -16,7 +17,8 @@ import UnixSignals
 /// The long-running Rhythm service: one process, several services in one `ServiceGroup`.
 ///
 /// - the HTTP server: feeds, agenda pages, the JSON API, the answer pages (`/a/`, `/me/`),
-///   the chat buttons' endpoints (`/chat/`), `/healthz`, `/readyz`, `/metrics`;
+///   the backbone's console (`/console`), the chat buttons' endpoints (`/chat/`), `/healthz`,
+///   `/readyz`, `/metrics`;
 /// - the dispatcher, which plans reminders and invitations and sends each when it falls due;
 /// - the reloader (SIGHUP) and, under systemd, the watchdog.
 ///
@@ -90,6 +92,10 @@ public struct RhythmService: Sendable {
             store: store, initiative: { feeds.initiative }, settings: settings,
             pages: try AnswerPages(directory: AnswerPages.defaultDirectory(forConfigurationAt: configurationPath)),
             onChange: changed, logger: logger)
+        // A sign-in link asked for on the console's page goes out at once.
+        let console = ConsoleRoutes(
+            store: store, initiative: { feeds.initiative }, settings: settings, wakeDispatcher: { wakeup.signal() },
+            logger: logger)
         // Slack's post updates go out through libcurl like every other outbound call.
         let chatTransport = CurlTransport(threadPool: .singleton, logger: logger)
         defer { chatTransport.shutdown() }
@@ -111,6 +117,7 @@ public struct RhythmService: Sendable {
             addRoutes: { router in
                 api.register(on: router)
                 answers.register(on: router)
+                console.register(on: router)
                 chat.register(on: router)
                 AgendaPageController(pages: feeds).addRoutes(to: router)
                 ObservabilityController(readiness: readiness, metrics: metrics).addRoutes(to: router)

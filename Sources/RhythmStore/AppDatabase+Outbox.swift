@@ -13,13 +13,15 @@ extension AppDatabase {
     ///   its meeting was cancelled, its action closed, or its data reported. Invitations
     ///   (keys starting with `OutboxEntry.invitationKeyPrefix`), minutes (`MinutesMail.keyPrefix`)
     ///   and the notices of live changes (`LiveChangeNotice.keyPrefix`) are planned on their
-    ///   own and left alone.
+    ///   own, and console sign-in messages (`OutboxEntry.consoleSignInKeyPrefix`) are asked
+    ///   for: all are left alone.
     /// - A withdrawn entry planned again becomes pending again.
     ///
     /// Returns how many entries were inserted.
     /// The key prefixes of messages planned by something other than the reminder planner.
     private static let keyPrefixesPlannedElsewhere = [
         OutboxEntry.invitationKeyPrefix, MinutesMail.keyPrefix, LiveChangeNotice.keyPrefix,
+        OutboxEntry.consoleSignInKeyPrefix,
     ]
 
     @discardableResult

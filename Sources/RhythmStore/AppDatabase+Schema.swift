@@ -45,6 +45,7 @@ extension AppDatabase {
             try createInboundTables(in: db)
         }
         migrator.registerMigration("v8-live-changes") { db in try Self.createLiveChangeTables(in: db) }
+        migrator.registerMigration("v9-console") { db in try Self.createConsoleTables(in: db) }
         migrator.registerMigration("v10-agenda-order") { db in try Self.addAgendaOrder(db) }
         migrator.registerMigration("v11-minutes") { db in try Self.createMinutesTables(db) }
         return migrator

@@ -121,4 +121,14 @@ public struct OutboxEntry: Hashable, Sendable, Identifiable {
     /// Whether the entry is an e-mail of published minutes (see `MinutesMail`), which the
     /// reminder planner neither plans nor withdraws.
     public var isMinutes: Bool { key.hasPrefix(MinutesMail.keyPrefix) }
+
+    /// How the keys of console sign-in messages begin: asked for by a person, never planned,
+    /// so a planning pass never withdraws them.
+    public static let consoleSignInKeyPrefix = "console-sign-in:"
+
+    /// The person a console sign-in message goes to; nil for any other entry.
+    public var consoleSignInPersonID: String? {
+        guard key.hasPrefix(Self.consoleSignInKeyPrefix), recipient.hasPrefix("person:") else { return nil }
+        return String(recipient.dropFirst("person:".count))
+    }
 }

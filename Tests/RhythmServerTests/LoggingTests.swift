@@ -51,4 +51,15 @@ struct LoggingTests {
         #expect(access[3].contains("http.path=/feeds/public.ics"))
         #expect(!logs.all.contains { $0.contains(secretToken) })
     }
+
+    @Test("A console sign-in link's token never reaches the access log")
+    func consoleSignInLinkRedacted() async throws {
+        let logs = RecordingLogHandler.Store()
+        try await makeApplication(feeds: TestFeeds(), logs: logs).test(.router) { client in
+            _ = try await client.execute(uri: "/console/s/\(secretToken)", method: .get)
+        }
+        let access = try #require(logs.all.first { $0.hasPrefix("debug HTTP request") })
+        #expect(access.contains("http.path=/console/s/<token>"))
+        #expect(!logs.all.contains { $0.contains(secretToken) })
+    }
 }

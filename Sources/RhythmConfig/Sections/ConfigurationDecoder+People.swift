@@ -10,7 +10,9 @@ extension ConfigurationDecoder {
     }
 
     func decodePerson(_ value: ConfigValue, defaultZone: TimeZone) -> Person? {
-        let keys = ["id", "name", "email", "partner", "time_zone", "chat", "quiet_hours", "digest", "invitations"]
+        let keys = [
+            "id", "name", "email", "partner", "time_zone", "chat", "quiet_hours", "digest", "invitations", "console",
+        ]
         guard let fields = fields(of: value, allowed: keys) else { return nil }
         let id = identifier(fields, kind: .person)
         let name = fields.required("name").flatMap(text)
@@ -21,13 +23,15 @@ extension ConfigurationDecoder {
         let quiet = fields.optional("quiet_hours").map(quietHours)
         let digest = fields.optional("digest").map { choice($0, DigestChoice.self) }
         let invitations = fields.optional("invitations").map(boolean)
+        let console = fields.optional("console").map(boolean)
         guard let id, let name, let email, partner != .some(nil), zone != .some(nil), chat != .some(nil),
-            quiet != .some(nil), digest != .some(nil), invitations != .some(nil)
+            quiet != .some(nil), digest != .some(nil), invitations != .some(nil), console != .some(nil)
         else { return nil }
         return Person(
             id: id, name: name, email: email, partnerID: partner ?? nil, timeZone: (zone ?? nil) ?? defaultZone,
             chatHandles: (chat ?? nil) ?? ChatHandles(), quietHours: quiet ?? nil,
-            wantsDailyDigest: (digest ?? nil) == .daily, wantsInvitations: (invitations ?? nil) ?? false
+            wantsDailyDigest: (digest ?? nil) == .daily, wantsInvitations: (invitations ?? nil) ?? false,
+            consoleAccess: (console ?? nil) ?? false
         )
     }
 

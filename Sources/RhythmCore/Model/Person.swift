@@ -17,6 +17,8 @@ public struct Person: Hashable, Sendable, Identifiable {
     public var wantsDailyDigest: Bool
     /// Whether the person wants calendar invitations by e-mail (iMIP) instead of a feed.
     public var wantsInvitations: Bool
+    /// Whether the person may sign in to the backbone's console (`console: true`).
+    public var consoleAccess: Bool
 
     public init(
         id: String,
@@ -27,7 +29,8 @@ public struct Person: Hashable, Sendable, Identifiable {
         chatHandles: ChatHandles = ChatHandles(),
         quietHours: QuietHours? = nil,
         wantsDailyDigest: Bool = false,
-        wantsInvitations: Bool = false
+        wantsInvitations: Bool = false,
+        consoleAccess: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -38,6 +41,7 @@ public struct Person: Hashable, Sendable, Identifiable {
         self.quietHours = quietHours
         self.wantsDailyDigest = wantsDailyDigest
         self.wantsInvitations = wantsInvitations
+        self.consoleAccess = consoleAccess
     }
 }
 

@@ -241,6 +241,13 @@ public struct Dispatcher: Sendable {
             if entry.key.hasPrefix(LiveChangeNotice.keyPrefix) {
                 return .message(try dispatcher.composer.notice(for: entry))
             }
+            if let personID = entry.consoleSignInPersonID {
+                guard
+                    let message = try dispatcher.composer.consoleSignInMessage(
+                        for: entry, personID: personID, now: clock())
+                else { return .withdrawn("its person may no longer sign in to the console") }
+                return .message(message)
+            }
             if entry.isInvitation {
                 guard let payload = InvitationPayload(json: entry.payload),
                     let message = try dispatcher.composer.message(

@@ -19,12 +19,14 @@ enum FeedRoute {
 
     /// `path` as it may be logged: every feed name but "public" may be a token, a
     /// capability, and so is the first segment of an agenda page's path and the segment
-    /// after `/a/` and `/me/` (answer links and personal pages).
+    /// after `/a/` and `/me/` (answer links and personal pages) and `/console/s/` (console
+    /// sign-in links).
     static func loggable(_ path: String) -> String {
         for answers in ["/a/", "/me/"] where path.hasPrefix(answers) {
             let segments = path.split(separator: "/", omittingEmptySubsequences: false)
             return ([""] + [segments[1]] + ["<token>"] + segments.dropFirst(3)).joined(separator: "/")
         }
+        if path.hasPrefix("/console/s/") { return "/console/s/<token>" }
         if path.hasPrefix("/agenda/") {
             let segments = path.split(separator: "/", omittingEmptySubsequences: false)
             return (["", "agenda", "<token>"] + segments.dropFirst(3)).joined(separator: "/")

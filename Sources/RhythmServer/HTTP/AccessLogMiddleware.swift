@@ -46,6 +46,7 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
         if path.hasPrefix("/agenda/") { return "agenda" }
         if path.hasPrefix("/api/") { return "api" }
         if path.hasPrefix("/a/") || path.hasPrefix("/me/") { return "answers" }
+        if path == "/console" || path.hasPrefix("/console/") { return "console" }
         if path == "/healthz" || path == "/readyz" { return "health" }
         if path == "/metrics" { return "metrics" }
         return "other"

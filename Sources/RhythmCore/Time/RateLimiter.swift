@@ -3,6 +3,7 @@ import Synchronization
 
 /// Counts requests per key in fixed windows, in memory: enough to make hammering a link or
 /// guessing tokens slow, while a person clicking through their messages never meets it.
+/// Shared by the answer pages, the chat buttons and the console's sign-in form.
 public final class RateLimiter: Sendable {
     /// How many requests a key may make per window.
     public let limit: Int
@@ -31,22 +32,5 @@ public final class RateLimiter: Sendable {
             guard entry.count > limit else { return nil }
             return max(1, Int((window - now.timeIntervalSince(entry.start)).rounded(.up)))
         }
-    }
-}
-
-/// The limits the answer pages apply, per link token and per client address.
-public struct AnswerRateLimits: Sendable {
-    public let perToken: RateLimiter
-    public let perAddress: RateLimiter
-
-    /// 60 requests per link and 300 per address in 10 minutes: a person opens a link, maybe
-    /// reloads it, answers and undoes; an office behind one address answers dozens of
-    /// messages; a script guessing or hammering meets the limit within seconds.
-    public init(
-        perToken: RateLimiter = RateLimiter(limit: 60, window: 600),
-        perAddress: RateLimiter = RateLimiter(limit: 300, window: 600)
-    ) {
-        self.perToken = perToken
-        self.perAddress = perAddress
     }
 }
