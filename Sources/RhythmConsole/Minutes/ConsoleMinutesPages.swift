@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import NIOPosix
 import RhythmAgenda
 import RhythmCore
@@ -56,7 +57,8 @@ public struct ConsoleMinutesPages: Sendable {
         } catch let error as MinutesError {
             return try await noMeeting(identity, error)
         }
-        let status = Self.statusMessage(request.uri.queryParameters)
+        let query = request.uri.queryParameters
+        let status = Self.statusMessage(done: query["done"].map(String.init), mails: query["mails"].map(String.init))
         return try await page(
             sheet, form: MinutesFormState(sheet.draft), book: book, identity: identity, status: status)
     }
@@ -87,6 +89,10 @@ public struct ConsoleMinutesPages: Sendable {
             _ = try await NIOThreadPool.singleton.runIfActive { try book.save(minutes, actor: actor, now: now) }
         } catch let error as MinutesError {
             form.report(error, decisionRows: decisionRows, actionRows: actionRows)
+            return try await page(sheet, form: form, book: book, identity: identity, httpStatus: .unprocessableContent)
+        } catch let error as StoreError where error.code == .invalidValue {
+            // A form altered by hand, such as an action id raised at another meeting.
+            form.report("", "The minutes cannot be saved: \(error.description). Open the page again.")
             return try await page(sheet, form: form, book: book, identity: identity, httpStatus: .unprocessableContent)
         }
         let path = ConsoleMinutesPage.minutesPath(sheet.occurrence)
@@ -163,13 +169,13 @@ public struct ConsoleMinutesPages: Sendable {
         return (series, date)
     }
 
-    /// The message for the `done` query the page redirects to after a post.
-    static func statusMessage(_ query: Parameters) -> String? {
-        switch query.get("done") {
+    /// The message for the `done` (and `mails`) query the page redirects to after a post.
+    static func statusMessage(done: String?, mails: String?) -> String? {
+        switch done {
         case "saved":
             return "Draft saved."
         case "published":
-            let count = query.get("mails").flatMap { Int($0) } ?? 0
+            let count = mails.flatMap { Int($0) } ?? 0
             return "Published: \(count) e-mail\(count == 1 ? "" : "s") on \(count == 1 ? "its" : "their") way."
         default:
             return nil

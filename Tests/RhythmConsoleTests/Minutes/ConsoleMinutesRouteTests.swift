@@ -124,6 +124,27 @@ import Testing
         }
     }
 
+    @Test("a form altered to claim an action raised elsewhere is refused with 422 and changes nothing")
+    func foreignAction() async throws {
+        let harness = try MinutesHarness()
+        let other = try harness.store.createAction(
+            NewAction(title: "Elsewhere", ownerID: "cy"), actor: "cli:test", now: MinutesHarness.start)
+        try await harness.application().test(.router) { client in
+            let (cookie, csrf) = try await harness.signIn(client)
+            var post = MinutesPost(csrf: csrf)
+            post.addMeeting(items: harness.items)
+            post.add("action-0-id", String(other.id))
+            post.add("action-0-title", "Hijacked")
+            post.add("action-0-owner", "ben")
+            post.add("action-0-due", "")
+            let response = try await client.post(MinutesHarness.path, form: post.body, cookie: cookie)
+            #expect(response.status == .unprocessableContent)
+            #expect(response.text.contains("The minutes cannot be saved"))
+            #expect(try harness.store.minutes(seriesID: "steering", occurrenceDate: MinutesHarness.meeting) == nil)
+            #expect(try harness.store.action(id: other.id)?.title == "Elsewhere")
+        }
+    }
+
     @Test("publishing saves, publishes, wakes the dispatcher and says how many e-mails are on their way")
     func publish() async throws {
         let harness = try MinutesHarness()

@@ -29,7 +29,6 @@ final class MinutesHarness: Sendable {
             Person(id: "ben", name: "Ben Okafor", email: "ben@example.org", timeZone: melbourne),
             Person(id: "cy", name: "Cy Tran", email: "cy@example.org", timeZone: melbourne),
         ],
-        channels: [Channel(id: "mail", kind: .email(EmailSettings(from: "Backbone <backbone@example.org>")))],
         series: [
             MeetingSeries(
                 id: "steering", title: "Steering <group>", kind: .leadership,
@@ -37,12 +36,14 @@ final class MinutesHarness: Sendable {
                 timeZone: melbourne, location: "Town hall", organizerID: "ana",
                 attendees: Attendees(personIDs: ["ana", "ben", "cy"]),
                 recurrence: try! RecurrenceRule(parsing: "FREQ=WEEKLY;BYDAY=TU"))
-        ])
+        ],
+        channels: [Channel(id: "mail", kind: .email(EmailSettings(from: "Backbone <backbone@example.org>")))])
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try AppDatabase.open(path: directory.appendingPathComponent("rhythm.sqlite").path)
+        let store = try AppDatabase.open(path: directory.appendingPathComponent("rhythm.sqlite").path)
+        self.store = store
         let before = Self.start - 86_400 * 10
         items = try ["Budget", "Youth hub"].map {
             try store.createAgendaItem(
@@ -64,7 +65,7 @@ final class MinutesHarness: Sendable {
     var wakeupCount: Int { wakeups.withLock { $0 } }
 
     func application() throws -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: BasicRequestContext.self)
         let initiative = self.initiative
         let renderer = try AgendaRenderer()
         let console = ConsoleRoutes(
