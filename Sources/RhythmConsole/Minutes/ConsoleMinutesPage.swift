@@ -20,6 +20,8 @@ struct ConsoleMinutesPage {
     var publishedHTML: String?
     /// A short message on what the last post did.
     var status: String?
+    /// The hidden field with the session's CSRF token, which the form must carry.
+    var csrfField: String
 
     /// `/console/meetings/{series}/{date}` of the meeting, by its original date.
     static func meetingPath(_ occurrence: Occurrence) -> String {
@@ -80,7 +82,7 @@ struct ConsoleMinutesPage {
 
     private func formHTML() -> String {
         let path = Self.minutesPath(sheet.occurrence)
-        var html = "<form method=\"post\" action=\"\(e(path))\">\n"
+        var html = "<form method=\"post\" action=\"\(e(path))\">\n\(csrfField)\n"
         html += attendanceHTML() + itemsHTML()
         html += "<h2>General notes</h2>\n"
         html += textArea("general-notes", label: "Notes that belong to no single item", text: form.generalNotes)

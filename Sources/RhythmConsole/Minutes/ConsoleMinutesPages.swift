@@ -141,7 +141,7 @@ public struct ConsoleMinutesPages: Sendable {
         }
         let minutesPage = ConsoleMinutesPage(
             sheet: sheet, form: form, initiative: book.initiative, agendaItems: choices, publishedHTML: publishedHTML,
-            status: status)
+            status: status, csrfField: ConsoleLayout.csrfField(identity))
         return console.layout.response(
             title: minutesPage.title, content: minutesPage.render(), initiative: book.initiative.name,
             identity: identity, currentPath: ConsoleMinutesPage.minutesPath(occurrence), status: httpStatus)

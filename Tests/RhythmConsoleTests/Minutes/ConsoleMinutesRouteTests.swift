@@ -15,10 +15,14 @@ import Testing
     func prefilledForm() async throws {
         let harness = try MinutesHarness()
         try await harness.application().test(.router) { client in
-            let (cookie, _) = try await harness.signIn(client)
+            let (cookie, csrf) = try await harness.signIn(client)
             let page = try await client.get(MinutesHarness.path, cookie: cookie)
             #expect(page.status == .ok)
             let html = page.text
+            #expect(
+                html.contains(
+                    "<form method=\"post\" action=\"\(MinutesHarness.path)\">\n"
+                        + "<input type=\"hidden\" name=\"csrf_token\" value=\"\(csrf)\">"))
             #expect(html.contains("<h1>Minutes: Steering &lt;group&gt;</h1>"))
             #expect(html.contains("Nothing saved yet"))
             #expect(html.contains(#"<legend>Ana Lima</legend>"#))
