@@ -232,8 +232,15 @@ public struct ConsoleRoutes: Sendable {
     }
 
     /// Whether `origin` is the service's public origin or the host the request was sent to.
+    ///
+    /// A page served with `Referrer-Policy: no-referrer` (every console page) makes the
+    /// browser send `Origin: null` with its own forms; the browser's `Sec-Fetch-Site`, which
+    /// no page can set, then tells whether the form came from this site.
     private func isOwnOrigin(_ origin: String, request: Request) -> Bool {
         let origin = origin.lowercased()
+        if origin == "null" {
+            return request.headers[HTTPField.Name("Sec-Fetch-Site")!]?.lowercased() == "same-origin"
+        }
         if Self.origin(of: baseURL) == origin { return true }
         guard let host = request.head.authority else { return false }
         return origin == "http://\(host.lowercased())" || origin == "https://\(host.lowercased())"

@@ -117,7 +117,12 @@ public struct RhythmService: Sendable {
             addRoutes: { router in
                 api.register(on: router)
                 answers.register(on: router)
-                console.register(on: router)
+                console.register(on: router) { pages in
+                    // The published minutes read as in the e-mail, through the templates of the moment.
+                    ConsoleMinutesPages(
+                        console: console, renderMinutes: { current.snapshot.renderer.render($0, format: .html) }
+                    ).register(on: pages)
+                }
                 chat.register(on: router)
                 AgendaPageController(pages: feeds).addRoutes(to: router)
                 ObservabilityController(readiness: readiness, metrics: metrics).addRoutes(to: router)
