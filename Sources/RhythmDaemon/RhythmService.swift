@@ -96,6 +96,9 @@ public struct RhythmService: Sendable {
         let console = ConsoleRoutes(
             store: store, initiative: { feeds.initiative }, settings: settings, wakeDispatcher: { wakeup.signal() },
             logger: logger)
+        let consolePages = ConsoleOverviewRoutes(
+            store: store, initiative: { feeds.initiative }, fileInitiative: { liveChanges.fileInitiative },
+            onLiveChange: { try await liveChanges.republish() })
         // Slack's post updates go out through libcurl like every other outbound call.
         let chatTransport = CurlTransport(threadPool: .singleton, logger: logger)
         defer { chatTransport.shutdown() }
@@ -117,7 +120,7 @@ public struct RhythmService: Sendable {
             addRoutes: { router in
                 api.register(on: router)
                 answers.register(on: router)
-                console.register(on: router)
+                console.register(on: router) { signedIn in consolePages.register(on: signedIn) }
                 chat.register(on: router)
                 AgendaPageController(pages: feeds).addRoutes(to: router)
                 ObservabilityController(readiness: readiness, metrics: metrics).addRoutes(to: router)
