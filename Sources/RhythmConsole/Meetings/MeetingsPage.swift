@@ -57,19 +57,17 @@ enum MeetingsPage {
     static func status(_ entry: MeetingList.Entry) -> String {
         let occurrence = entry.occurrence
         let reason = occurrence.status.reason ?? entry.liveChange?.kind.reason
+        let isExtra = if case .extra = entry.liveChange?.kind { true } else { false }
         let word: String
         switch occurrence.status {
         case .cancelled: word = "<strong>Cancelled</strong>"
+        // A live extra meeting with its own place or reason is laid over the file as a change of itself.
+        case _ where isExtra: word = "<strong>Extra meeting</strong>"
         case .moved(let from, _):
             word =
                 "<strong>Moved</strong> from "
                 + ConsoleLayout.escape("\(HomeFormat.day(from.date)) \(HomeFormat.time(from))")
-        case .scheduled, .skipped:
-            if case .extra = entry.liveChange?.kind {
-                word = "<strong>Extra meeting</strong>"
-            } else {
-                word = "Scheduled"
-            }
+        case .scheduled, .skipped: word = "Scheduled"
         }
         return word + (reason.map { ": " + ConsoleLayout.escape($0) } ?? "")
     }
