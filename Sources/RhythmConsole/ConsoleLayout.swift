@@ -93,13 +93,16 @@ public struct ConsoleLayout: Sendable {
         library.render(view, withTemplate: template) ?? ""
     }
 
-    /// HTML with no caching, no referrer, no sniffing, no framing, and `policy`.
+    /// HTML with no caching, no referrer to other sites, no sniffing, no framing, and `policy`.
     static func html(_ html: String, status: HTTPResponse.Status, policy: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[.contentSecurityPolicy] = policy
-        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        // `same-origin`, not `no-referrer`: a sign-in link never reaches another site, yet a
+        // browser still names this site in the `Origin` of its own forms (with `no-referrer`
+        // it sends `Origin: null`, and the sign-in pages refuse every real browser).
+        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         headers[.xContentTypeOptions] = "nosniff"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
