@@ -249,7 +249,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RhythmCLITests",
-            dependencies: ["RhythmCLI", "RhythmConfig", "RhythmCore", "RhythmStore", "RhythmTestSupport", "rhythm"],
+            dependencies: [
+                "RhythmCLI", "RhythmConfig", "RhythmConsole", "RhythmCore", "RhythmStore", "RhythmTestSupport",
+                "rhythm",
+            ],
             exclude: ["Scripts"],
             swiftSettings: swiftSettings
         ),

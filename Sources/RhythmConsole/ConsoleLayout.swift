@@ -21,8 +21,17 @@ public struct ConsoleLayout: Sendable {
         }
     }
 
-    /// The navigation every signed-in page shows; the console's pages add theirs here.
-    public static let navigation = [NavigationItem(path: "/console", label: "Home")]
+    /// The navigation every signed-in page shows.
+    public static let navigation = [
+        NavigationItem(path: ConsolePaths.home, label: "Home"),
+        NavigationItem(path: ConsolePaths.meetings, label: "Meetings"),
+        NavigationItem(path: ConsolePaths.decisions, label: "Decisions"),
+    ]
+
+    /// The one style sheet of every console page: the shell's, the home page's and the forms'. The
+    /// Content Security Policy allows exactly this text, by its hash.
+    static let stylesheet = [ConsoleTemplates.style, ConsoleHomePage.stylesheet, MeetingsPage.stylesheet]
+        .joined(separator: "\n")
 
     private let library: MustacheLibrary
     /// The `Content-Security-Policy` of every console page.
@@ -35,7 +44,7 @@ public struct ConsoleLayout: Sendable {
             if let template = try? MustacheTemplate(string: text) { library.register(template, named: name) }
         }
         self.library = library
-        let hash = Data(SHA256.hash(data: Data(ConsoleTemplates.style.utf8))).base64EncodedString()
+        let hash = Data(SHA256.hash(data: Data(Self.stylesheet.utf8))).base64EncodedString()
         contentSecurityPolicy =
             "default-src 'none'; style-src 'sha256-\(hash)'; img-src 'self' data:; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'"
@@ -56,7 +65,7 @@ public struct ConsoleLayout: Sendable {
         title: String, content: String, initiative: String, identity: ConsoleIdentity?, currentPath: String = ""
     ) -> String {
         var view: [String: Any] = [
-            "title": title, "initiative": initiative, "content": content, "style": ConsoleTemplates.style,
+            "title": title, "initiative": initiative, "content": content, "style": Self.stylesheet,
         ]
         if let identity {
             view["signedIn"] = true
@@ -84,13 +93,16 @@ public struct ConsoleLayout: Sendable {
         library.render(view, withTemplate: template) ?? ""
     }
 
-    /// HTML with no caching, no referrer, no sniffing, no framing, and `policy`.
+    /// HTML with no caching, no referrer to other sites, no sniffing, no framing, and `policy`.
     static func html(_ html: String, status: HTTPResponse.Status, policy: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[.contentSecurityPolicy] = policy
-        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        // `same-origin`, not `no-referrer`: a sign-in link never reaches another site, yet a
+        // browser still names this site in the `Origin` of its own forms (with `no-referrer`
+        // it sends `Origin: null`, and the sign-in pages refuse every real browser).
+        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         headers[.xContentTypeOptions] = "nosniff"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }

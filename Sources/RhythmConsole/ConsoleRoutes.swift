@@ -77,7 +77,7 @@ public struct ConsoleRoutes: Sendable {
                     store: store, initiative: initiative, policy: policy, now: now)
             )
             .add(middleware: ConsoleGuard<Context>(layout: layout, initiativeName: { initiative().name }))
-        signedIn.get { _, context in try home(context) }
+        signedIn.get { _, context in try await home(context) }
         signedIn.post("sign-out") { _, context in try await signOut(context) }
         pages(signedIn)
     }
@@ -92,12 +92,24 @@ public struct ConsoleRoutes: Sendable {
             identity: nil, status: status)
     }
 
-    private func home<Context>(_ context: ConsoleRequestContext<Context>) throws -> Response {
+    /// GET /console: the rhythm at a glance, read in one snapshot on the thread pool.
+    private func home<Context>(_ context: ConsoleRequestContext<Context>) async throws -> Response {
         let identity = try context.requireIdentity()
-        let name = initiative().name
-        let content = layout.content("home", ["personName": identity.person.name, "initiative": name])
+        let (store, initiative, instant) = (self.store, self.initiative(), now())
+        let home = try await NIOThreadPool.singleton.runIfActive {
+            try ConsoleHome.load(store: store, initiative: initiative, now: instant)
+        }
+        let content =
+            layout.content(
+                "home",
+                [
+                    "initiative": initiative.name,
+                    "asOf": HomeFormat.instant(instant, zone: initiative.timeZone),
+                    "zone": initiative.timeZone.identifier,
+                ]) + ConsoleHomePage.render(home)
         return layout.response(
-            title: "Console", content: content, initiative: name, identity: identity, currentPath: "/console")
+            title: "Home", content: content, initiative: initiative.name, identity: identity,
+            currentPath: ConsolePaths.home)
     }
 
     private func linkDoesNotWork() -> Response {
@@ -233,9 +245,9 @@ public struct ConsoleRoutes: Sendable {
 
     /// Whether `origin` is the service's public origin or the host the request was sent to.
     ///
-    /// A page served with `Referrer-Policy: no-referrer` (every console page) makes the
-    /// browser send `Origin: null` with its own forms; the browser's `Sec-Fetch-Site`, which
-    /// no page can set, then tells whether the form came from this site.
+    /// Console pages are served with `Referrer-Policy: same-origin`, so a browser names their
+    /// origin; one that still sends `Origin: null` (a privacy setting does) is judged by its
+    /// `Sec-Fetch-Site`, which no page can set: it tells whether the form came from this site.
     private func isOwnOrigin(_ origin: String, request: Request) -> Bool {
         let origin = origin.lowercased()
         if origin == "null" {

@@ -92,8 +92,8 @@ enum ConsoleTemplates {
 
         """,
         "home": """
-        <h1>Welcome, {{personName}}</h1>
-        <p>This is the console of {{initiative}}: the rhythm at a glance, and the meetings, agendas and minutes to run it.</p>
+        <h1>The rhythm of {{initiative}} at a glance</h1>
+        <p>As of {{asOf}} ({{zone}}). Open a meeting for its changes, agenda and minutes, or see all <a href="/console/meetings">meetings</a> and the <a href="/console/decisions">decisions</a>.</p>
 
         """,
         "too-many": """

@@ -96,6 +96,9 @@ public struct RhythmService: Sendable {
         let console = ConsoleRoutes(
             store: store, initiative: { feeds.initiative }, settings: settings, wakeDispatcher: { wakeup.signal() },
             logger: logger)
+        let consolePages = ConsoleOverviewRoutes(
+            store: store, initiative: { feeds.initiative }, fileInitiative: { liveChanges.fileInitiative },
+            onLiveChange: { try await liveChanges.republish() })
         // Slack's post updates go out through libcurl like every other outbound call.
         let chatTransport = CurlTransport(threadPool: .singleton, logger: logger)
         defer { chatTransport.shutdown() }
@@ -117,11 +120,12 @@ public struct RhythmService: Sendable {
             addRoutes: { router in
                 api.register(on: router)
                 answers.register(on: router)
-                console.register(on: router) { pages in
+                console.register(on: router) { signedIn in
+                    consolePages.register(on: signedIn)
                     // The published minutes read as in the e-mail, through the templates of the moment.
                     ConsoleMinutesPages(
                         console: console, renderMinutes: { current.snapshot.renderer.render($0, format: .html) }
-                    ).register(on: pages)
+                    ).register(on: signedIn)
                 }
                 chat.register(on: router)
                 AgendaPageController(pages: feeds).addRoutes(to: router)

@@ -6,8 +6,8 @@ import RhythmConsole
 import RhythmStore
 import Testing
 
-/// A browser posts the sign-in button of a page served with `Referrer-Policy: no-referrer`
-/// with `Origin: null`; its `Sec-Fetch-Site` says whether the form came from this site.
+/// A browser that posts the sign-in button with `Origin: null` (as Chromium does under a
+/// `no-referrer` policy) is judged by its `Sec-Fetch-Site`: whether the form came from this site.
 @Suite struct ConsoleSameOriginTests {
     func signIn(_ client: some TestClientProtocol, harness: ConsoleHarness, site: String) async throws
         -> TestResponse

@@ -45,7 +45,8 @@ public enum ConsoleHomePage {
             "<time datetime=\"\(HomeFormat.machine(occurrence.start, zone: zone))\">"
             + "\(HomeFormat.time(occurrence.localStart))–\(HomeFormat.time(end))</time>"
             + HTMLText.escape(HomeFormat.zoneNote(occurrence, initiativeZone: home.timeZone))
-            + " <span class=\"title\">\(HTMLText.escape(occurrence.series.title))</span>"
+            + " <a class=\"title\" href=\"\(HTMLText.escape(ConsolePaths.meeting(occurrence)))\">"
+            + "\(HTMLText.escape(occurrence.series.title))</a>"
         switch occurrence.status {
         case .cancelled(let reason):
             text += " <strong class=\"status\">Cancelled</strong>" + (reason.map { ": " + HTMLText.escape($0) } ?? "")
@@ -72,10 +73,8 @@ public enum ConsoleHomePage {
             + columns.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>"
         let rows = home.series.map { row in
             let cells = [
-                row.lastMeeting.map { HomeFormat.meeting($0, initiativeZone: home.timeZone) }.map(HTMLText.escape)
-                    ?? "none this year",
-                row.nextMeeting.map { HomeFormat.meeting($0, initiativeZone: home.timeZone) }.map(HTMLText.escape)
-                    ?? "none planned",
+                row.lastMeeting.map { meetingLink($0, home: home) } ?? "none this year",
+                row.nextMeeting.map { meetingLink($0, home: home) } ?? "none planned",
                 heldCell(row), attendanceCell(row), agendaCell(row), actionsCell(row), reviewCell(row),
             ]
             return "<tr><th scope=\"row\">\(HTMLText.escape(row.series.title))</th>"
@@ -85,6 +84,12 @@ public enum ConsoleHomePage {
             "<table class=\"health\"><caption>Each series over the last \(ConsoleHome.lookBackDays) days, "
             + "and its next meeting</caption>\(head)<tbody>\(rows)</tbody></table>"
         return section("home-health", "Series health", table)
+    }
+
+    /// The meeting's day and time, linking to its page.
+    static func meetingLink(_ occurrence: Occurrence, home: ConsoleHome) -> String {
+        "<a href=\"\(HTMLText.escape(ConsolePaths.meeting(occurrence)))\">"
+            + HTMLText.escape(HomeFormat.meeting(occurrence, initiativeZone: home.timeZone)) + "</a>"
     }
 
     static func heldCell(_ row: SeriesHealth) -> String {
