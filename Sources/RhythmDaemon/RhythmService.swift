@@ -96,6 +96,10 @@ public struct RhythmService: Sendable {
         let console = ConsoleRoutes(
             store: store, initiative: { feeds.initiative }, settings: settings, wakeDispatcher: { wakeup.signal() },
             logger: logger)
+        // One meeting's page: its live changes take effect at once, like the API's.
+        let meetingPages = ConsoleMeetingPages(
+            store: store, initiative: { feeds.initiative }, fileInitiative: { liveChanges.fileInitiative },
+            republish: { try await liveChanges.republish() }, onAgendaChange: changed)
         // Slack's post updates go out through libcurl like every other outbound call.
         let chatTransport = CurlTransport(threadPool: .singleton, logger: logger)
         defer { chatTransport.shutdown() }
@@ -117,7 +121,7 @@ public struct RhythmService: Sendable {
             addRoutes: { router in
                 api.register(on: router)
                 answers.register(on: router)
-                console.register(on: router)
+                console.register(on: router) { pages in meetingPages.register(on: pages) }
                 chat.register(on: router)
                 AgendaPageController(pages: feeds).addRoutes(to: router)
                 ObservabilityController(readiness: readiness, metrics: metrics).addRoutes(to: router)
