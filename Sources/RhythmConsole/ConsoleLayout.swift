@@ -84,13 +84,17 @@ public struct ConsoleLayout: Sendable {
         library.render(view, withTemplate: template) ?? ""
     }
 
-    /// HTML with no caching, no referrer, no sniffing, no framing, and `policy`.
+    /// HTML with no caching, no referrer to other sites, no sniffing, no framing, and `policy`.
+    ///
+    /// `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null`
+    /// with every form it posts, and the sign-in forms, which check the origin, would refuse
+    /// every real browser. Other sites still get no referrer, so no sign-in link leaks.
     static func html(_ html: String, status: HTTPResponse.Status, policy: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[.contentSecurityPolicy] = policy
-        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         headers[.xContentTypeOptions] = "nosniff"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }

@@ -17,11 +17,17 @@ struct ConsoleMeetingBrowserTests {
     typealias Server = ServeEndToEndTests.Server
     typealias Live = LiveChangesEndToEndTests
 
-    /// The live-changes configuration with `person-002` (the organizer) a console person.
+    /// The live-changes configuration with `person-002` (the organizer) a console person, and
+    /// the server's public URL (the origin the console's forms must come from).
     static func configuration(port: Int, start: String) -> String {
-        Live.configuration(port: port, start: start).replacingOccurrences(
-            of: "    email: person-002@partners.example\n",
-            with: "    email: person-002@partners.example\n    console: true\n")
+        Live.configuration(port: port, start: start)
+            .replacingOccurrences(
+                of: "    email: person-002@partners.example\n",
+                with: "    email: person-002@partners.example\n    console: true\n"
+            )
+            .replacingOccurrences(
+                of: "  listen: 127.0.0.1:\(port)\n",
+                with: "  listen: 127.0.0.1:\(port)\n  public_url: http://127.0.0.1:\(port)\n")
     }
 
     @Test(
