@@ -99,6 +99,10 @@ public struct RhythmService: Sendable {
         let consolePages = ConsoleOverviewRoutes(
             store: store, initiative: { feeds.initiative }, fileInitiative: { liveChanges.fileInitiative },
             onLiveChange: { try await liveChanges.republish() })
+        // One meeting's page: its live changes take effect at once, like the API's.
+        let meetingPages = ConsoleMeetingPages(
+            store: store, initiative: { feeds.initiative }, fileInitiative: { liveChanges.fileInitiative },
+            republish: { try await liveChanges.republish() }, onAgendaChange: changed)
         // Slack's post updates go out through libcurl like every other outbound call.
         let chatTransport = CurlTransport(threadPool: .singleton, logger: logger)
         defer { chatTransport.shutdown() }
@@ -122,6 +126,7 @@ public struct RhythmService: Sendable {
                 answers.register(on: router)
                 console.register(on: router) { signedIn in
                     consolePages.register(on: signedIn)
+                    meetingPages.register(on: signedIn)
                     // The published minutes read as in the e-mail, through the templates of the moment.
                     ConsoleMinutesPages(
                         console: console, renderMinutes: { current.snapshot.renderer.render($0, format: .html) }
