@@ -26,6 +26,11 @@ public enum ConsolePaths {
         meeting(seriesID: occurrence.series.id, originalDate: occurrence.originalStart.date)
     }
 
+    /// The minutes of `occurrence`.
+    public static func minutes(_ occurrence: Occurrence) -> String {
+        minutes(seriesID: occurrence.series.id, originalDate: occurrence.originalStart.date)
+    }
+
     /// The decision log of one series.
     public static func decisions(seriesID: String) -> String {
         "\(decisions)?series=\(segment(seriesID))"

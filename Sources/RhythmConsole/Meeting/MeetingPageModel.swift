@@ -16,7 +16,7 @@ struct MeetingPageModel: Sendable {
 
     var series: MeetingSeries { occurrence.series }
     var originalDate: LocalDate { occurrence.originalStart.date }
-    var path: String { MeetingPath.page(series.id, originalDate) }
+    var path: String { ConsolePaths.meeting(seriesID: series.id, originalDate: originalDate) }
     var budget: AgendaTimeBudget { AgendaTimeBudget(for: occurrence, items: items) }
 
     /// The meeting `seriesID` has on the original `date`, with its live change and agenda; nil
@@ -45,20 +45,5 @@ struct MeetingPageModel: Sendable {
     func actorName(_ actor: String) -> String {
         guard actor.hasPrefix("console:") else { return actor }
         return "\(personName(String(actor.dropFirst("console:".count)))) (console)"
-    }
-}
-
-/// The paths of the meeting pages, agreed with the other console pages.
-enum MeetingPath {
-    static func page(_ seriesID: String, _ date: LocalDate) -> String {
-        "/console/meetings/\(escape(seriesID))/\(date)"
-    }
-
-    static func minutes(_ seriesID: String, _ date: LocalDate) -> String {
-        page(seriesID, date) + "/minutes"
-    }
-
-    private static func escape(_ segment: String) -> String {
-        segment.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? segment
     }
 }

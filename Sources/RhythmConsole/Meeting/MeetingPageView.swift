@@ -24,7 +24,7 @@ struct MeetingPageView {
         }
         html += summary()
         html +=
-            "<p><a href=\"\(e(MeetingPath.minutes(model.series.id, model.originalDate)))\">Minutes of this meeting</a></p>\n"
+            "<p><a href=\"\(e(ConsolePaths.minutes(seriesID: model.series.id, originalDate: model.originalDate)))\">Minutes of this meeting</a></p>\n"
         html += changeSection()
         html += agendaSection()
         return html

@@ -23,20 +23,13 @@ struct ConsoleMinutesPage {
     /// The hidden field with the session's CSRF token, which the form must carry.
     var csrfField: String
 
-    /// `/console/meetings/{series}/{date}` of the meeting, by its original date.
-    static func meetingPath(_ occurrence: Occurrence) -> String {
-        "/console/meetings/\(percentEncoded(occurrence.series.id))/\(occurrence.originalStart.date)"
-    }
-
-    static func minutesPath(_ occurrence: Occurrence) -> String { meetingPath(occurrence) + "/minutes" }
-
     var title: String {
         "Minutes: \(sheet.occurrence.series.title), \(HomeFormat.date(sheet.occurrence.localStart.date))"
     }
 
     func render() -> String {
         let occurrence = sheet.occurrence
-        var html = "<p><a href=\"\(e(Self.meetingPath(occurrence)))\">Back to the meeting</a></p>\n"
+        var html = "<p><a href=\"\(e(ConsolePaths.meeting(occurrence)))\">Back to the meeting</a></p>\n"
         html += "<h1>Minutes: \(e(occurrence.series.title))</h1>\n"
         html +=
             "<p>\(e(HomeFormat.meeting(occurrence, initiativeZone: initiative.timeZone)))"
@@ -81,7 +74,7 @@ struct ConsoleMinutesPage {
     }
 
     private func formHTML() -> String {
-        let path = Self.minutesPath(sheet.occurrence)
+        let path = ConsolePaths.minutes(sheet.occurrence)
         var html = "<form method=\"post\" action=\"\(e(path))\">\n\(csrfField)\n"
         html += attendanceHTML() + itemsHTML()
         html += "<h2>General notes</h2>\n"
@@ -225,9 +218,5 @@ struct ConsoleMinutesPage {
         }
         html = html.replacingOccurrences(of: " role=\"main\"", with: "")
         return html.replacingOccurrences(of: #" style="[^"]*""#, with: "", options: .regularExpression)
-    }
-
-    private static func percentEncoded(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? text
     }
 }

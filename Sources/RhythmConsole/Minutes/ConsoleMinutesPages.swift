@@ -95,7 +95,7 @@ public struct ConsoleMinutesPages: Sendable {
             form.report("", "The minutes cannot be saved: \(error.description). Open the page again.")
             return try await page(sheet, form: form, book: book, identity: identity, httpStatus: .unprocessableContent)
         }
-        let path = ConsoleMinutesPage.minutesPath(sheet.occurrence)
+        let path = ConsolePaths.minutes(sheet.occurrence)
         guard publishing else { return Response(status: .seeOther, headers: [.location: path + "?done=saved"]) }
         let publication: MinutesBook.Publication
         do {
@@ -144,7 +144,7 @@ public struct ConsoleMinutesPages: Sendable {
             status: status, csrfField: ConsoleLayout.csrfField(identity))
         return console.layout.response(
             title: minutesPage.title, content: minutesPage.render(), initiative: book.initiative.name,
-            identity: identity, currentPath: ConsoleMinutesPage.minutesPath(occurrence), status: httpStatus)
+            identity: identity, currentPath: ConsolePaths.minutes(occurrence), status: httpStatus)
     }
 
     /// The page for a path that names no meeting with minutes (404).
