@@ -69,20 +69,10 @@ enum ConsoleCSRF {
     /// Whether the urlencoded `form` carries `expected` as its CSRF field, compared in
     /// constant time.
     static func matches(form: String, expected: String) -> Bool {
-        guard let sent = field(fieldName, in: form) else { return false }
+        guard let sent = ConsoleForm(form)[fieldName] else { return false }
         let a = Array(sent.utf8)
         let b = Array(expected.utf8)
         guard a.count == b.count, !a.isEmpty else { return false }
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
-    }
-
-    /// The first value of field `name` in an urlencoded form.
-    static func field(_ name: String, in form: String) -> String? {
-        for pair in form.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts[0].replacingOccurrences(of: "+", with: " ").removingPercentEncoding == name else { continue }
-            return parts.count > 1 ? parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding : ""
-        }
-        return nil
     }
 }

@@ -136,7 +136,7 @@ public struct ConsoleRoutes: Sendable {
         if let refusal = checkOriginAndRate(request, context) { return refusal }
         var request = request
         let body = try? await request.collectBody(upTo: ConsoleGuard<Context>.maximumFormSize)
-        let address = body.flatMap { ConsoleCSRF.field("email", in: String(buffer: $0)) }?
+        let address = body.flatMap { ConsoleForm(String(buffer: $0))["email"] }?
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard let address, !address.isEmpty else {
             return signInForm(problem: "Please enter your e-mail address.", status: .unprocessableContent)

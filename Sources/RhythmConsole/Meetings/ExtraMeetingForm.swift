@@ -20,13 +20,14 @@ struct ExtraMeetingForm: Sendable {
 
     /// The form as posted (urlencoded).
     init(form: String) {
-        let field = { (name: String) in ConsoleCSRF.field(name, in: form)?.trimmingCharacters(in: .whitespaces) ?? "" }
+        let form = ConsoleForm(form)
+        let field = { (name: String) in form[name]?.trimmingCharacters(in: .whitespaces) ?? "" }
         seriesID = field("series")
         date = field("date")
         time = field("time")
         location = field("location")
         reason = field("reason")
-        notifiesAttendees = ConsoleCSRF.field("notify", in: form) != nil
+        notifiesAttendees = form.isChecked("notify")
     }
 
     /// The request the form makes, or what is wrong with what was typed; the rules of the

@@ -78,7 +78,7 @@ public struct ConsoleMinutesPages: Sendable {
             return try await noMeeting(identity, error)
         }
         var form = MinutesFormState(
-            posted: MinutesFormFields(urlencoded: String(buffer: body)), seriesID: seriesID,
+            posted: ConsoleForm(String(buffer: body)), seriesID: seriesID,
             occurrenceDate: sheet.occurrence.originalStart.date)
         guard form.problems.isEmpty else {
             return try await page(sheet, form: form, book: book, identity: identity, httpStatus: .unprocessableContent)

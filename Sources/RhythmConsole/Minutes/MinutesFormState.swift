@@ -67,7 +67,7 @@ struct MinutesFormState: Sendable {
 
     /// The form as posted for the meeting `seriesID` on `occurrenceDate`; fields that do not
     /// read (a mark or a date the form never offers) become problems at their field.
-    init(posted form: MinutesFormFields, seriesID: String, occurrenceDate: LocalDate) {
+    init(posted form: ConsoleForm, seriesID: String, occurrenceDate: LocalDate) {
         self.seriesID = seriesID
         self.occurrenceDate = occurrenceDate
         attendance = []
@@ -77,7 +77,7 @@ struct MinutesFormState: Sendable {
         generalNotes = Self.text(form["general-notes"])
         for row in 0..<Self.maximumRows {
             guard let personID = form["attendance-\(row)-person"] else { break }
-            let markText = form.trimmed("attendance-\(row)-mark")
+            let markText = form.text("attendance-\(row)-mark")
             let mark = markText.flatMap(Minutes.Mark.init(rawValue:))
             if let markText, mark == nil {
                 report("attendance-\(row)-mark", "\(markText) is not a mark; choose present, apologies or absent.")
@@ -98,26 +98,26 @@ struct MinutesFormState: Sendable {
         }
         for row in 0..<Self.maximumRows {
             guard let text = form["decision-\(row)-text"] else { break }
-            let item = form.trimmed("decision-\(row)-item")
+            let item = form.text("decision-\(row)-item")
             if let item, Int64(item) == nil {
                 report("decision-\(row)-item", "Choose one of the meeting's agenda items, or none.")
             }
             decisions.append(
                 DecisionRow(
-                    number: form.trimmed("decision-\(row)-number").flatMap { Int($0) }, text: Self.text(text),
+                    number: form.text("decision-\(row)-number").flatMap { Int($0) }, text: Self.text(text),
                     agendaItemID: item.flatMap { Int64($0) }))
         }
         for row in 0..<Self.maximumRows {
             guard let title = form["action-\(row)-title"] else { break }
-            let due = form.trimmed("action-\(row)-due") ?? ""
+            let due = form.text("action-\(row)-due") ?? ""
             if !due.isEmpty, due.count != 10 || LocalDate(iso: due) == nil {
                 report("action-\(row)-due", "\(due) is not a date; write it YYYY-MM-DD, such as 2027-03-15.")
             }
             actions.append(
                 ActionRow(
-                    actionID: form.trimmed("action-\(row)-id").flatMap { Int64($0) },
+                    actionID: form.text("action-\(row)-id").flatMap { Int64($0) },
                     title: title.trimmingCharacters(in: .whitespacesAndNewlines),
-                    ownerID: form.trimmed("action-\(row)-owner") ?? "", due: due))
+                    ownerID: form.text("action-\(row)-owner") ?? "", due: due))
         }
     }
 

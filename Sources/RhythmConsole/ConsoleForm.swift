@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// The fields of an urlencoded form a console page posted, read once.
+/// The fields of an urlencoded form a console page posted, read once: the first value of a
+/// name that appears twice counts.
 struct ConsoleForm: Sendable {
     private let values: [String: String]
 
@@ -10,8 +11,8 @@ struct ConsoleForm: Sendable {
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.decode(parts[0]) else { continue }
-            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
-            if values[name] == nil, let value { values[name] = value }
+            let value = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+            if values[name] == nil { values[name] = value }
         }
         self.values = values
     }
@@ -22,6 +23,9 @@ struct ConsoleForm: Sendable {
         let body = try await request.collectBody(upTo: ConsoleGuard<BasicRequestContext>.maximumFormSize)
         return ConsoleForm(String(buffer: body))
     }
+
+    /// The field's value as sent; nil when the form has no such field.
+    subscript(_ name: String) -> String? { values[name] }
 
     /// The field's value with surrounding white space removed; nil when it is missing or empty.
     func text(_ name: String) -> String? {
