@@ -56,7 +56,7 @@ import Testing
             let url = "\(server.base)/agenda/\(token)/\(series)/\(try Self.nextDate(of: series, on: server))"
             for (name, width, height) in Self.sizes {
                 let shot = screenshots.appendingPathComponent("agenda-\(series)-\(name).png").path
-                let page = try browser.run([
+                let page = try await browser.runOffPool([
                     .window(width: width, height: height), .open(url), .screenshot(shot), .text, .axe,
                 ])
                 print("Screenshot of the \(series) agenda at \(name) size (\(width)x\(height)): \(shot)")

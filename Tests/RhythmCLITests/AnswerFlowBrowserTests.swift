@@ -31,7 +31,7 @@ struct AnswerFlowBrowserTests {
         for (name, width, height) in AgendaPageBrowserTests.sizes {
             steps += [.window(width: width, height: height), .screenshot(shot("apologies", name, in: screenshots))]
         }
-        let answered = try browser.run(
+        let answered = try await browser.runOffPool(
             steps + [
                 .fill(label: "Note (optional)", text: "At the dentist; notes to follow"), .click("Send my answer"),
                 .text,
@@ -39,22 +39,22 @@ struct AnswerFlowBrowserTests {
         #expect(answered.text.contains("Thank you"), "\(answered.text)")
         #expect(answered.pageSize?.width == 1280)
 
-        let closed = try browser.run([.open(done), .click("Update the action"), .text])
+        let closed = try await browser.runOffPool([.open(done), .click("Update the action"), .text])
         #expect(closed.text.contains("Thank you"), "\(closed.text)")
 
         let field = "Value for \(period) (%)"
-        let mistyped = try browser.run([
+        let mistyped = try await browser.runOffPool([
             .open(enterValue), .fill(label: field, text: "935"), .click("Record the value"), .text,
         ])
         #expect(mistyped.text.contains("935"), "\(mistyped.text)")
-        let undone = try browser.run([.click("Undo"), .text])
+        let undone = try await browser.runOffPool([.click("Undo"), .text])
         #expect(undone.text.contains("Undone"), "\(undone.text)")
-        let recorded = try browser.run([
+        let recorded = try await browser.runOffPool([
             .open(enterValue), .fill(label: field, text: "93.5"), .click("Record the value"), .text,
         ])
         #expect(recorded.text.contains("93.5"), "\(recorded.text)")
 
-        let added = try browser.run([
+        let added = try await browser.runOffPool([
             .open(addItem), .fill(label: "Title of the item", text: "Attendance MOU sign-off"),
             .fill(label: "Minutes it needs (optional)", text: "15"), .click("Add to the agenda"), .text,
         ])
@@ -63,7 +63,7 @@ struct AnswerFlowBrowserTests {
         steps = [.open(page)]
         for (name, width, height) in AgendaPageBrowserTests.sizes {
             steps += [.window(width: width, height: height), .screenshot(shot("personal-page", name, in: screenshots))]
-            let personal = try browser.run(steps + [.text])
+            let personal = try await browser.runOffPool(steps + [.text])
             steps = []
             // Nothing wider than the screen at either size.
             #expect(personal.pageSize?.width == width, "\(name): \(String(describing: personal.pageSize))")
@@ -97,7 +97,7 @@ struct AnswerFlowBrowserTests {
         let browser = try Browser()
         defer { browser.close() }
         for (name, steps) in pages {
-            let checked = try browser.run(steps + [.text, .axe])
+            let checked = try await browser.runOffPool(steps + [.text, .axe])
             let serious = checked.violations.filter(\.isSeriousOrWorse)
             #expect(serious.isEmpty, "\(name): \(serious)")
             #expect(!checked.text.isEmpty, "\(name) shows nothing")

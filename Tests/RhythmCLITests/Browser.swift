@@ -15,9 +15,11 @@ import Foundation
 /// ```swift
 /// let browser = try Browser()
 /// defer { browser.close() }
-/// let page = try browser.run([.window(width: 390, height: 844), .open(url), .axe, .text])
+/// let page = try await browser.runOffPool([.window(width: 390, height: 844), .open(url), .axe, .text])
 /// ```
-final class Browser {
+/// A test drives its browser from one task at a time, so the browser may move to the thread
+/// that `runOffPool` starts.
+final class Browser: @unchecked Sendable {
     /// One thing a person does or looks at in the browser.
     enum Step {
         /// Loads a page; only loopback addresses are allowed.
@@ -61,8 +63,8 @@ final class Browser {
     }
 
     /// One rule that axe-core found broken, with the elements that break it.
-    struct Violation: Decodable, CustomStringConvertible {
-        struct Node: Decodable {
+    struct Violation: Decodable, Sendable, CustomStringConvertible {
+        struct Node: Decodable, Sendable {
             /// A CSS selector for the element.
             let target: String
             /// The element's opening HTML.
@@ -85,13 +87,13 @@ final class Browser {
     }
 
     /// What one `run` brought back.
-    struct Result: Decodable {
-        struct Size: Decodable, Equatable {
+    struct Result: Decodable, Sendable {
+        struct Size: Decodable, Equatable, Sendable {
             let width: Int
             let height: Int
         }
 
-        struct StepResult: Decodable {
+        struct StepResult: Decodable, Sendable {
             let text: String?
             let violations: [Violation]?
             /// The file a screenshot went to, and the size of the whole page it shows.
@@ -151,6 +153,16 @@ final class Browser {
         guard ready["ready"] as? Bool == true else {
             close()
             throw Failure(description: "chromium did not start: \(ready["error"] ?? ready)")
+        }
+    }
+
+    /// `run` on a thread of its own: a step may wait seconds for a page, and the few threads
+    /// that every concurrently running test shares must not wait with it (live servers in
+    /// other tests would time out).
+    @discardableResult
+    func runOffPool(_ steps: [Step]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Swift.Result { try self.run(steps) }) }.start()
         }
     }
 

@@ -52,20 +52,22 @@ struct ConsoleHomeBrowserTests {
         try await server.waitUntilReady()
         let browser = try Browser()
         defer { browser.close() }
-        let asked = try browser.run([
+        let asked = try await browser.runOffPool([
             .open(server.base + "/console/sign-in"),
             .fill(label: "E-mail address", text: "priya.natarajan@brightwater-futures.org.au"),
             .click("Send me a sign-in link"), .text,
         ])
         #expect(asked.text.contains("If that address may sign in"), "\(asked.text)")
-        let signedIn = try browser.run([.open(try await Self.signInLink(server)), .click("Sign in"), .text])
+        let signedIn = try await browser.runOffPool([
+            .open(try await Self.signInLink(server)), .click("Sign in"), .text,
+        ])
         #expect(signedIn.url == server.base + "/console", "\(signedIn.url)")
         #expect(signedIn.text.contains("Signed in as Priya Natarajan"))
 
         let screenshots = try RhythmProcess.temporaryDirectory()
         for (name, width, height) in AgendaPageBrowserTests.sizes {
             let shot = screenshots.appendingPathComponent("console-home-\(name).png").path
-            let page = try browser.run([
+            let page = try await browser.runOffPool([
                 .window(width: width, height: height), .open(server.base + "/console"), .screenshot(shot), .text, .axe,
             ])
             print("Screenshot of the console's home page at \(name) size (\(width)x\(height)): \(shot)")

@@ -59,13 +59,13 @@ struct ConsoleMeetingBrowserTests {
 
         let browser = try Browser()
         defer { browser.close() }
-        let signedIn = try browser.run([
+        let signedIn = try await browser.runOffPool([
             .open(link.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)), .click("Sign in"), .text,
         ])
         #expect(signedIn.text.contains("Signed in as Person Two"), "\(signedIn.text)")
 
         let meetings = "\(server.base)/console/meetings/check-in/"
-        let cancel = try browser.run([
+        let cancel = try await browser.runOffPool([
             .open(meetings + cancelled),
             .fill(label: "Reason (the attendees will read it)", text: "The room is flooded.", within: "Cancel it"),
             .choose("Tell the attendees by e-mail", within: "Cancel it"),
@@ -74,7 +74,7 @@ struct ConsoleMeetingBrowserTests {
         #expect(cancel.url.hasSuffix("/console/meetings/check-in/\(cancelled)?done=cancelled"), "\(cancel.url)")
         #expect(cancel.text.contains("The meeting is cancelled."), "\(cancel.text)")
         #expect(cancel.text.contains("Cancel by Person Two (console)"), "\(cancel.text)")
-        let move = try browser.run([
+        let move = try await browser.runOffPool([
             .open(meetings + String(Live.text(movedFrom).prefix(10))),
             .fill(label: "New date", text: String(movedTo.prefix(10)), within: "Move it"),
             .fill(label: "New start time", text: String(movedTo.suffix(5)), within: "Move it"),
@@ -131,7 +131,7 @@ struct ConsoleMeetingBrowserTests {
                 .dropFirst(server.base.count + "/feeds/".count).dropLast(".ics".count))
         let agendaPath = "/agenda/\(token)/check-in/\(agendaDate)"
         #expect(try await Self.order(of: ["Budget 2027", "Youth employment pilot"], at: agendaPath, on: server))
-        let reordered = try browser.run([
+        let reordered = try await browser.runOffPool([
             .open(meetings + agendaDate), .click("Move up", within: "Youth employment pilot"), .text,
         ])
         #expect(reordered.text.contains("The agenda order is saved."), "\(reordered.text)")
@@ -140,7 +140,7 @@ struct ConsoleMeetingBrowserTests {
         let screenshots = try RhythmProcess.temporaryDirectory()
         for (name, width, height) in AgendaPageBrowserTests.sizes {
             let shot = screenshots.appendingPathComponent("console-meeting-\(name).png").path
-            let page = try browser.run([
+            let page = try await browser.runOffPool([
                 .window(width: width, height: height), .open(meetings + agendaDate), .screenshot(shot), .axe,
             ])
             print("Screenshot of the console's meeting page at \(name) size (\(width)x\(height)): \(shot)")

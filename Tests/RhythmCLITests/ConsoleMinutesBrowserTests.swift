@@ -48,10 +48,12 @@ struct ConsoleMinutesBrowserTests {
 
         let browser = try Browser()
         defer { browser.close() }
-        let signedIn = try browser.run([.window(width: 390, height: 844), .open(link), .click("Sign in"), .text])
+        let signedIn = try await browser.runOffPool([
+            .window(width: 390, height: 844), .open(link), .click("Sign in"), .text,
+        ])
         #expect(signedIn.text.contains("Signed in as Tom Whitfield"), "\(signedIn.text)")
 
-        let published = try browser.run([
+        let published = try await browser.runOffPool([
             .open(minutes),
             .choose("Present", within: "Tom Whitfield"),
             .choose("Present", within: "Jordan Kelly"),
@@ -74,7 +76,9 @@ struct ConsoleMinutesBrowserTests {
         let screenshots = try RhythmProcess.temporaryDirectory()
         for (name, width, height) in [("phone", 390, 844), ("desktop", 1280, 900)] {
             let shot = screenshots.appendingPathComponent("console-minutes-\(name).png").path
-            let page = try browser.run([.window(width: width, height: height), .open(minutes), .screenshot(shot), .axe])
+            let page = try await browser.runOffPool([
+                .window(width: width, height: height), .open(minutes), .screenshot(shot), .axe,
+            ])
             print("Screenshot of the console's minutes page at \(name) size (\(width)x\(height)): \(shot)")
             #expect(page.pageSize?.width == width, "\(name): \(String(describing: page.pageSize))")
             let barriers = page.violations.filter(\.isSeriousOrWorse)
