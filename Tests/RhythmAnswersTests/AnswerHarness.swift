@@ -50,7 +50,10 @@ final class AnswerHarness: Sendable {
     func application() throws -> some ApplicationProtocol {
         let routes = try self.routes
         return buildApplication(
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0), feeds: NoFeeds(), cache: FeedCache(),
+            // Every test shares two threads, so a test may connect and then wait longer than the
+            // daemon's 10-second idle timeout before sending; here the server waits for it.
+            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, idleTimeout: .seconds(600)),
+            feeds: NoFeeds(), cache: FeedCache(),
             logger: logs.logger, addRoutes: { routes.register(on: $0) })
     }
 

@@ -65,7 +65,10 @@ final class ChatHarness: Sendable {
             transport: transport, limiter: limiter, onChange: { [changes = base.changes] in changes.increment() },
             now: { [clock = base.clock] in clock.now }, logger: base.logs.logger)
         return buildApplication(
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0), feeds: NoFeeds(), cache: FeedCache(),
+            // Every test shares two threads, so a test may connect and then wait longer than the
+            // daemon's 10-second idle timeout before sending; here the server waits for it.
+            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, idleTimeout: .seconds(600)),
+            feeds: NoFeeds(), cache: FeedCache(),
             logger: base.logs.logger, addRoutes: { routes.register(on: $0) })
     }
 

@@ -10,7 +10,9 @@ func makeApplication(
     logs: RecordingLogHandler.Store = .init()
 ) -> some ApplicationProtocol {
     buildApplication(
-        configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
+        // Every test shares two threads, so a test may connect and then wait longer than the
+        // daemon's 10-second idle timeout before sending; here the server waits for it.
+        configuration: ServerConfiguration(host: "127.0.0.1", port: 0, idleTimeout: .seconds(600)),
         feeds: feeds,
         cache: cache,
         logger: RecordingLogHandler.logger(logs)
