@@ -7,6 +7,10 @@
 #                          to a local Maildir), with the database in .build/example-state
 #   deploy/setup.sh test   install what the tests need, lint, build with warnings as
 #                          errors, and run every test
+#   deploy/setup.sh benchmark
+#                          install what the benchmarks need (libical, nginx, wrk, hyperfine,
+#                          aiosmtpd), build in release mode, and run deploy/bench/run.sh: Rhythm
+#                          beside libical and nginx on every hot path, with a table of targets
 #
 # Installs only from Debian (apt-get) and, for test helpers, PyPI. Safe to run again.
 set -euo pipefail
@@ -30,6 +34,8 @@ test_packages=(python3 python3-venv python3-icalendar python3-recurring-ical-eve
 # tests run in chromium. axe-core-python 0.1.0 ships axe-core 4.4.3 and needs nothing else;
 # axe-selenium-python 2.1.6, the last release that installs on Debian 12's Python 3.11,
 # ships axe-core 3.1.1 from 2018.
+benchmark_packages=(python3 python3-aiosmtpd python3-dateutil openssl curl gcc pkg-config libical-dev hyperfine wrk
+    nginx-light)
 test_python=.build/test-python
 test_python_packages=(openapi-spec-validator axe-core-python==0.1.0)
 
@@ -108,8 +114,15 @@ test() {
     swift test --skip-build --parallel
 }
 
+benchmark() {
+    require_swift
+    install_debian_packages "${runtime_packages[@]}" "${benchmark_packages[@]}"
+    exec deploy/bench/run.sh
+}
+
 case "${1:-}" in
     run) run ;;
     test) test ;;
-    *) echo "usage: $0 run|test" >&2; exit 64 ;;
+    benchmark) benchmark ;;
+    *) echo "usage: $0 run|test|benchmark" >&2; exit 64 ;;
 esac
