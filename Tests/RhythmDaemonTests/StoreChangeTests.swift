@@ -102,6 +102,24 @@ import Testing
         }
     }
 
+    @Test("without a directory to watch, a moved change counter is still noticed, by looking once a second")
+    func fallsBackToLooking() async throws {
+        let store = try AppDatabase.inMemory()
+        let told = Mutex(0)
+        let service = StoreChangeService(
+            store: store, databasePath: "/nonexistent-\(UUID())/rhythm.sqlite",
+            onChange: { told.withLock { $0 += 1 } }, logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await service.run() }
+            try await Task.sleep(for: .milliseconds(300))
+            _ = try store.createAction(NewAction(title: "Book the venue", ownerID: "ann"), actor: "cli", now: Date())
+            await Self.within10Seconds("the write is noticed") {
+                while told.withLock({ $0 }) == 0 { try? await Task.sleep(for: .milliseconds(20)) }
+            }
+            group.cancelAll()
+        }
+    }
+
     @Test("a wait without a deadline returns at a signal, and at once when a signal is pending")
     func waitsForSignal() async {
         let wakeup = Wakeup()
