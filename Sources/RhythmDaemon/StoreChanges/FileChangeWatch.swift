@@ -51,7 +51,6 @@ final class FileChangeWatch: Sendable {
             }
             Self.watch(inotify, until: stopped, for: fileNames) { _ = continuation.yield() }
         }
-        thread.name = "rhythm-file-watch"
         thread.start()
     }
 

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOPosix
 import RhythmStore
 import ServiceLifecycle
 
@@ -38,9 +37,9 @@ struct StoreChangeService: Service {
             return
         }
         defer { watch.stop() }
-        var counter = await changeCounter()
+        var counter = changeCounter()
         for await _ in watch.changes.cancelOnGracefulShutdown() {
-            let current = await changeCounter()
+            let current = changeCounter()
             guard current != counter else { continue }
             counter = current
             await onChange()
@@ -48,20 +47,20 @@ struct StoreChangeService: Service {
     }
 
     private func lookEverySecond() async {
-        var counter = await changeCounter()
+        var counter = changeCounter()
         while !Task.shouldStopService {
             try? await Task.sleep(for: Self.fallbackInterval)
-            let current = await changeCounter()
+            let current = changeCounter()
             guard current != counter else { continue }
             counter = current
             await onChange()
         }
     }
 
-    /// The store's change counter, read off the cooperative pool; nil when it cannot be read
-    /// (the next change tries again).
-    private func changeCounter() async -> Int64? {
-        let store = self.store
-        return try? await NIOThreadPool.singleton.runIfActive { try store.changeCounter() }
+    /// The store's change counter; nil when it cannot be read (the next change tries again).
+    /// One indexed read, as short as the dispatcher's own look at it, so it runs where it is
+    /// asked rather than waiting for a turn on a thread pool busy with rendering.
+    private func changeCounter() -> Int64? {
+        try? store.changeCounter()
     }
 }
