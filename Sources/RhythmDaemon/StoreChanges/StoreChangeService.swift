@@ -44,6 +44,12 @@ struct StoreChangeService: Service {
             counter = current
             await onChange()
         }
+        // The watch ends early only when the kernel refuses a read; a service that returned
+        // would stop the whole group, so it goes on looking instead.
+        if !Task.shouldStopService {
+            logger.warning("the database watch ended; looking once a second instead")
+            await lookEverySecond()
+        }
     }
 
     private func lookEverySecond() async {
