@@ -13,8 +13,8 @@ import Synchronization
 /// presented token and looking it up in the store on every request, so a revoked token
 /// stops working at once; it carries the agenda of each series' next meeting, with a link
 /// to the agenda page under the same token. Rendering is the server's cache's business;
-/// this type says which feed a name means, renders it, and drops the cache when the data
-/// behind it changed.
+/// this type says which feed a name means, renders it, and drops the cache when the hour
+/// changed.
 public final class FeedService: FeedProvider, AgendaPageProvider {
     /// What one loaded configuration serves.
     private struct Published {
@@ -22,18 +22,15 @@ public final class FeedService: FeedProvider, AgendaPageProvider {
         var agendas: AgendaService
     }
 
-    /// What the cached feeds were rendered from, besides the configuration: the store's
-    /// change counter (another process, such as the command line, may have written) and
-    /// the hour (a meeting that has passed hands "next meeting" to the one after).
-    private struct Freshness: Equatable {
-        var changeCounter: Int64
-        var hour: Int
-    }
+    /// The hour of the last feed request; every cached feed was rendered in it or before. A
+    /// meeting that has passed hands "next meeting" to the one after, so a feed of an earlier
+    /// hour may be stale. Changes to the configuration or the store drop the cache where they
+    /// are made or noticed (``StoreChangeService``), not here.
+    private let requestedHour = Mutex<Int?>(nil)
 
     private let store: AppDatabase
     private let cache: FeedCache
     private let published: Mutex<Published>
-    private let freshness = Mutex<(checkedAt: Date, state: Freshness)?>(nil)
 
     public init(catalog: FeedCatalog, agendas: AgendaService, store: AppDatabase, cache: FeedCache) {
         self.store = store
@@ -52,7 +49,7 @@ public final class FeedService: FeedProvider, AgendaPageProvider {
     }
 
     public func feedKey(forName name: String) async throws -> String? {
-        try await dropStaleFeeds(now: Date())
+        await dropFeedsOfPastHours(now: Date())
         if name == "public" { return name }
         guard let audience = try await audience(forToken: name) else { return nil }
         // The token is part of the key because the feed links to agenda pages under it.
@@ -117,16 +114,13 @@ public final class FeedService: FeedProvider, AgendaPageProvider {
         FeedDocument(body: [UInt8](rendered.body), lastModified: rendered.lastModified)
     }
 
-    /// Drops every cached feed when the store or the hour changed since they were rendered.
-    /// Checked at most once a second, so a burst of polls costs one small query.
-    private func dropStaleFeeds(now: Date) async throws {
-        if let last = freshness.withLock({ $0 }), now.timeIntervalSince(last.checkedAt) < 1 { return }
-        let store = self.store
-        let counter = try await NIOThreadPool.singleton.runIfActive { try store.changeCounter() }
-        let current = Freshness(changeCounter: counter, hour: Int(now.timeIntervalSince1970 / 3600))
-        let isStale = freshness.withLock { last in
-            defer { last = (now, current) }
-            return last.map { $0.state != current } ?? false
+    /// Drops every cached feed when the hour changed since the last request. Computed on
+    /// request, so an idle service arms no timer for it.
+    private func dropFeedsOfPastHours(now: Date) async {
+        let hour = Int(now.timeIntervalSince1970 / 3600)
+        let isStale = requestedHour.withLock { last in
+            defer { last = hour }
+            return last.map { $0 != hour } ?? false
         }
         if isStale {
             await cache.invalidateAll()

@@ -20,7 +20,8 @@ import UnixSignals
 ///   the backbone's console (`/console`), the chat buttons' endpoints (`/chat/`), `/healthz`,
 ///   `/readyz`, `/metrics`;
 /// - the dispatcher, which plans reminders and invitations and sends each when it falls due;
-/// - the reloader (SIGHUP) and, under systemd, the watchdog.
+/// - the reloader (SIGHUP), the watch on the database that tells of the command line's
+///   writes and, under systemd, the watchdog.
 ///
 /// It publishes the configuration's series first (raising SEQUENCE where their meaning
 /// changed), tells systemd `READY=1` once the socket listens, and on SIGTERM or SIGINT stops
@@ -146,6 +147,9 @@ public struct RhythmService: Sendable {
         let dispatcher = DispatcherService(
             current: current, store: store, databasePath: databasePath, wakeup: wakeup, health: health,
             metrics: metrics, notifier: notifier, secrets: secrets, logger: logger)
+        // What the command line writes meanwhile reaches the feeds and the dispatcher at once.
+        let storeChanges = StoreChangeService(
+            store: store, databasePath: databasePath, onChange: changed, logger: logger)
         let watchdog = WatchdogService(notifier: notifier, health: health)
         logger.info(
             "Publishing calendar feeds",
@@ -166,6 +170,7 @@ public struct RhythmService: Sendable {
                 .init(service: dispatcher, serviceName: "dispatcher"),
                 .init(service: inbox, serviceName: "inbox"),
                 .init(service: reloader, serviceName: "reloader"),
+                .init(service: storeChanges, serviceName: "store-changes"),
                 .init(
                     service: HTTPServerService(
                         application: application, host: settings.listenHost, port: settings.listenPort),

@@ -11,11 +11,11 @@ import ServiceLifecycle
 /// sends each entry when it falls due.
 ///
 /// It sleeps until the next entry is due and wakes early when `wakeup` is signalled (an API
-/// write, a reload, shutdown): no work while nothing is due. The sleep is capped at
-/// `longestSleep`, so a jump of the wall clock (NTP, a suspended machine) is noticed within
-/// minutes; since each entry is sent once by key, a jump can make a reminder late or, after
-/// its usefulness, skipped, but never repeated or silently lost. Changes written by another
-/// process (the command line) are noticed at the next wake-up.
+/// write, a write by the command line that ``StoreChangeService`` noticed, a reload,
+/// shutdown): no work while nothing is due. The sleep is capped at `longestSleep`, so a jump
+/// of the wall clock (NTP, a suspended machine) is noticed within minutes; since each entry
+/// is sent once by key, a jump can make a reminder late or, after its usefulness, skipped,
+/// but never repeated or silently lost.
 ///
 /// On graceful shutdown, and when its task is cancelled (another service of the group
 /// failed), it stops claiming, lets the sends in flight finish and record their outcome, and

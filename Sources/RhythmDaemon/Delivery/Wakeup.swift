@@ -30,32 +30,36 @@ public final class Wakeup: Sendable {
     /// signal is pending. Only one task waits at a time.
     func wait(until deadline: ContinuousClock.Instant) async {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { [self] in
-                await withTaskCancellationHandler {
-                    await withCheckedContinuation { continuation in
-                        let resumeNow = state.withLock { state -> Bool in
-                            if state.pending || Task.isCancelled {
-                                state.pending = false
-                                return true
-                            }
-                            state.waiter = continuation
-                            return false
-                        }
-                        if resumeNow { continuation.resume() }
-                    }
-                } onCancel: {
-                    let waiter = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
-                        defer { state.waiter = nil }
-                        return state.waiter
-                    }
-                    waiter?.resume()
-                }
-            }
+            group.addTask { await self.wait() }
             group.addTask {
                 try? await Task.sleep(until: deadline, clock: .continuous)
             }
             await group.next()
             group.cancelAll()
+        }
+    }
+
+    /// Returns at the first signal, or when the task is cancelled; at once when a signal is
+    /// pending. No timer is armed, so a task that waits only here sleeps until woken.
+    func wait() async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = state.withLock { state -> Bool in
+                    if state.pending || Task.isCancelled {
+                        state.pending = false
+                        return true
+                    }
+                    state.waiter = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume()
         }
     }
 }

@@ -1,10 +1,12 @@
 import Hummingbird
+import RhythmServer
 import ServiceLifecycle
 
-/// Runs the HTTP application in the service group and reports a failure to listen as a
-/// ``ListenError`` naming the address. The server throws only while starting (a failure
-/// after it listens is logged by the server and does not end it), so whatever its `run()`
-/// throws is a failure to bind.
+/// Runs the HTTP application in the service group, with the `Date` header formatted on demand
+/// so that an idle server sleeps (``ApplicationProtocol/runWithLazyDate()``), and reports a
+/// failure to listen as a ``ListenError`` naming the address. The server throws only while
+/// starting (a failure after it listens is logged by the server and does not end it), so
+/// whatever it throws is a failure to bind.
 struct HTTPServerService<Application: ApplicationProtocol>: Service {
     let application: Application
     let host: String
@@ -12,7 +14,7 @@ struct HTTPServerService<Application: ApplicationProtocol>: Service {
 
     func run() async throws {
         do {
-            try await application.run()
+            try await application.runWithLazyDate()
         } catch is CancellationError {
             throw CancellationError()
         } catch {
