@@ -57,3 +57,7 @@ awk -v t="$(( end_cpu - start_cpu ))" -v hz="$ticks" -v s="$seconds" -v a="$star
              printf "  of which the process'"'"'s own (anonymous) %.1f MiB, mapped files (code, ICU data) %.1f MiB\n", anon / 1024, file / 1024;
              printf "threads: %d\n", threads;
              printf "wake-ups while idle: %d over %d s (%.2f a second)\n", w, s, w / s }'
+awk -v s="$seconds" -v rss="$end_rss" -v peak="$(status VmHWM)" -v anon="$(status RssAnon)" -v file="$(status RssFile)" \
+    -v threads="$(status Threads)" -v w="$wakeups" -v t="$(( end_cpu - start_cpu ))" -v hz="$ticks" \
+    'BEGIN { printf "{\"row\": \"idle\", \"seconds\": %d, \"rss_mib\": %.1f, \"peak_rss_mib\": %.1f, \"anon_mib\": %.1f, ", s, rss / 1024, peak / 1024, anon / 1024;
+             printf "\"file_mib\": %.1f, \"threads\": %d, \"wakeups\": %d, \"cpu_s\": %.2f}\n", file / 1024, threads, w, t / hz }'
