@@ -111,8 +111,10 @@ def idle(table, rows):
     if row is None:
         table.add("idle rhythm serve", "-", "<= 25 MB resident, no wake-ups", None)
         return
-    table.add("idle rhythm serve, resident", f"{row['rss_mib']:.1f} MiB", "<= 25 MB", row["rss_mib"] * 1.048576 <= 25)
-    table.add(f"idle rhythm serve, wake-ups over {row['seconds']} s", str(row["wakeups"]),
+    table.add("idle rhythm serve, resident", f"{row['rss_mib']:.1f} MiB ({row['anon_mib']:.1f} own, "
+              f"{row['file_mib']:.1f} mapped files)", "<= 25 MB", row["rss_mib"] * 1.048576 <= 25)
+    table.add(f"idle rhythm serve, wake-ups over {row['seconds']} s",
+              f"{row['wakeups']} ({row['wakeups'] / row['seconds']:.2f}/s, {row['threads']} threads)",
               "none before the 5-minute cap", row["wakeups"] == 0)
 
 
