@@ -6,6 +6,12 @@
 #
 #   deploy/benchmark-delivery.sh [N]      (N defaults to 10000)
 #
+# Each row prints a sentence, then one JSON line for the whole-benchmark script:
+#   {"row": "email", "messages": N, "per_second": ..., "peak_rss_mib": ..., "cpu_s": ..., "receiver_cpu_s": ...}
+# receiver_cpu_s is the CPU the loopback server used meanwhile: when it approaches the
+# elapsed time, the single-threaded Python receiver, not Rhythm, sets the rate.
+# RHYTHM_BINARY=path uses that build (with its resources beside it) instead of building one.
+#
 # The servers are the test suite's own (Tests/RhythmDeliveryTests/Scripts/smtp_server.py,
 # Tests/RhythmWebhookTests/Scripts/webhook_receiver.py); they record every message, so the
 # counts below are what they received. Traffic stays on 127.0.0.1. Needs what
@@ -16,8 +22,12 @@ cd "$(dirname "$0")/.."
 count="${1:-10000}"
 # Debian's Python, which has aiosmtpd.
 python="${RHYTHM_TEST_PYTHON:-/usr/bin/python3}"
-swift build -c release --product rhythm >/dev/null
-rhythm="$PWD/.build/release/rhythm"
+if [ -n "${RHYTHM_BINARY:-}" ]; then
+    rhythm="$RHYTHM_BINARY"
+else
+    swift build -c release --product rhythm >/dev/null
+    rhythm="$PWD/.build/release/rhythm"
+fi
 work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -26,8 +36,10 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyou
 mkdir -p "$work/received"
 "$python" Tests/RhythmDeliveryTests/Scripts/smtp_server.py "$work/smtp-port" "$work/received" \
     --cert "$work/cert.pem" --key "$work/key.pem" --user rhythm --password benchmark 2>/dev/null &
+smtp_pid=$!
 secret="whsec_$(printf 'rhythm-benchmark-signing-key' | base64)"
 "$python" Tests/RhythmWebhookTests/Scripts/webhook_receiver.py serve "$secret" "$work/hooks.jsonl" >"$work/hook-port" &
+hook_pid=$!
 for _ in $(seq 100); do [ -s "$work/smtp-port" ] && [ -s "$work/hook-port" ] && break; sleep 0.1; done
 if [ ! -s "$work/smtp-port" ] || [ ! -s "$work/hook-port" ]; then
     echo "error: the loopback SMTP server or webhook receiver did not start (run deploy/setup.sh test first)" >&2
@@ -67,26 +79,42 @@ EOF
 
 export BENCH_SMTP_PASSWORD=benchmark BENCH_HOOK_URL="http://127.0.0.1:$hook_port/ok" BENCH_HOOK_SECRET="$secret"
 
+# The CPU seconds process $1 has used so far (user and system).
+cpu_seconds() {
+    awk -v ticks="$(getconf CLK_TCK)" '{ print ($14 + $15) / ticks }' "/proc/$1/stat"
+}
+
 measure() {
-    local label="$1" config="$2" database="$3" expected="$4" received="$5"
+    local row="$1" label="$2" config="$3" database="$4" expected="$5" received="$6" receiver="$7"
     "$rhythm" check --config "$config" >/dev/null
-    local before after
+    local before after receiver_before receiver_after
+    receiver_before=$(cpu_seconds "$receiver")
     before=$(date +%s.%N)
     /usr/bin/time -f "%M %U %S" -o "$work/usage" "$rhythm" dispatch --once --config "$config" --database "$database" \
         >"$work/summary"
     after=$(date +%s.%N)
+    receiver_after=$(cpu_seconds "$receiver")
     local got
     got=$(eval "$received")
     read -r rss user system <"$work/usage"
-    "$python" -c "import sys; n, t = int(sys.argv[1]), float(sys.argv[3]) - float(sys.argv[2]); \
-print(f'$label: {n} of $expected received in {t:.2f} s: {n / t:.0f} messages/s; ' \
-      f'rhythm used {float(sys.argv[5]) + float(sys.argv[6]):.1f} s of CPU, peak RSS {int(sys.argv[4]) // 1024} MiB')" \
-        "$got" "$before" "$after" "$rss" "$user" "$system"
+    "$python" - "$row" "$label" "$expected" "$got" "$before" "$after" "$rss" "$user" "$system" \
+        "$receiver_before" "$receiver_after" <<'EOF'
+import json, sys
+row, label, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
+got, before, after, rss = int(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7])
+cpu = float(sys.argv[8]) + float(sys.argv[9])
+receiver = float(sys.argv[11]) - float(sys.argv[10])
+elapsed = after - before
+print(f"{label}: {got} of {expected} received in {elapsed:.2f} s: {got / elapsed:.0f} messages/s; "
+      f"rhythm used {cpu:.1f} s of CPU, peak RSS {rss // 1024} MiB; the receiver used {receiver:.1f} s of CPU")
+print(json.dumps({"row": row, "messages": got, "per_second": round(got / elapsed), "peak_rss_mib": rss // 1024,
+                  "cpu_s": round(cpu, 2), "receiver_cpu_s": round(receiver, 2)}))
+EOF
     sed 's/^/  /' "$work/summary"
 }
 
-measure "e-mail (SMTP, STARTTLS, AUTH)" "$work/email.yaml" "$work/email.sqlite" "$count" \
-    "ls '$work/received' | grep -c '\.eml$'"
+measure email "e-mail (SMTP, STARTTLS, AUTH)" "$work/email.yaml" "$work/email.sqlite" "$count" \
+    "ls '$work/received' | grep -c '\.eml$'" "$smtp_pid"
 
 # One open action per person, due tomorrow: the rule posts one webhook per action today.
 "$rhythm" outbox list --database "$work/hooks.sqlite" >/dev/null
@@ -102,5 +130,5 @@ db.executemany(
     [(f"Benchmark action {n}", f"p{n:05d}", tomorrow, stamp, stamp) for n in range(count)])
 db.commit()
 EOF
-measure "webhooks (signed generic JSON)" "$work/hooks.yaml" "$work/hooks.sqlite" "$count" \
-    "wc -l < '$work/hooks.jsonl'"
+measure webhooks "webhooks (signed generic JSON)" "$work/hooks.yaml" "$work/hooks.sqlite" "$count" \
+    "wc -l < '$work/hooks.jsonl'" "$hook_pid"

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RhythmCore
 
 /// A calendar invitation or cancellation carried by an e-mail (iMIP, RFC 6047).
 public struct CalendarAttachment: Hashable, Sendable {
@@ -77,10 +78,7 @@ public struct EmailMessage: Hashable, Sendable {
     }
 
     private var keyHash: String {
-        SHA256.hash(data: Array(deliveryKey.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        SHA256.hash(data: Array(deliveryKey.utf8)).lowercaseHex
     }
 
     /// The message as it goes on the wire: CRLF line endings, no line over 998 octets.

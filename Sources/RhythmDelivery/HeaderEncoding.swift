@@ -116,44 +116,68 @@ enum Base64 {
 }
 
 /// Quoted-printable (RFC 2045) for text parts: UTF-8 text in lines of at most 76 characters.
+///
+/// Works on the UTF-8 bytes in one pass, appending to one buffer: every reminder e-mail
+/// encodes two parts, so this runs twice per message sent.
 enum QuotedPrintable {
     private static let hex = Array("0123456789ABCDEF".utf8)
 
     /// Encodes `text`, treating CRLF, LF and a lone CR each as one line break.
     static func encode(_ text: String) -> String {
-        let normalized = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+        String(decoding: Array(text.utf8).withUnsafeBufferPointer(encode(bytes:)), as: UTF8.self)
+    }
+
+    private static func encode(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        // A final line break ends the last line rather than starting an empty one.
-        if lines.count > 1 && lines.last?.isEmpty == true { lines.removeLast() }
-        for line in lines {
-            let bytes = Array(line.utf8)
-            var lineLength = 0
-            for (index, byte) in bytes.enumerated() {
-                let isLast = index == bytes.count - 1
-                var token: [UInt8]
-                let literal =
-                    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
-                    || ((byte == 32 || byte == 9) && !isLast)
-                if literal && !(byte == UInt8(ascii: ".") && lineLength == 0) {
-                    token = [byte]
-                } else {
-                    token = [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-                }
-                // Leave room for the soft break "=" unless this is the line's last token.
-                let limit = isLast ? 76 : 75
-                if lineLength + token.count > limit {
-                    output += Array("=\r\n".utf8)
-                    lineLength = 0
-                    if token == [UInt8(ascii: ".")] {
-                        token = Array("=2E".utf8)
-                    }
-                }
-                output += token
-                lineLength += token.count
+        output.reserveCapacity(bytes.count + bytes.count / 8 + 8)
+        var lineStart = 0
+        var index = 0
+        while index <= bytes.count {
+            guard index == bytes.count || bytes[index] == 10 || bytes[index] == 13 else {
+                index += 1
+                continue
             }
-            output += [13, 10]
+            let lineEnd = index
+            if index < bytes.count {
+                // CRLF counts as one break.
+                index += bytes[index] == 13 && index + 1 < bytes.count && bytes[index + 1] == 10 ? 2 : 1
+            } else {
+                index += 1
+            }
+            // A final line break ends the last line rather than starting an empty one.
+            if lineEnd == bytes.count, lineStart == bytes.count, lineStart > 0 { break }
+            encodeLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), into: &output)
+            lineStart = index
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
+    }
+
+    /// Appends one line without its break, then CRLF; soft breaks keep it within 76 octets.
+    private static func encodeLine(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var lineLength = 0
+        for (index, byte) in line.enumerated() {
+            let isLast = index == line.count - 1
+            let literal =
+                (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
+                || ((byte == 32 || byte == 9) && !isLast)
+            var escaped = !literal || (byte == UInt8(ascii: ".") && lineLength == 0)
+            var width = escaped ? 3 : 1
+            // Leave room for the soft break "=" unless this is the line's last token.
+            if lineLength + width > (isLast ? 76 : 75) {
+                output.append(contentsOf: [UInt8(ascii: "="), 13, 10])
+                lineLength = 0
+                if byte == UInt8(ascii: "."), !escaped {
+                    escaped = true
+                    width = 3
+                }
+            }
+            if escaped {
+                output.append(contentsOf: [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            } else {
+                output.append(byte)
+            }
+            lineLength += width
+        }
+        output.append(contentsOf: [13, 10])
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Logging
+import RhythmCore
 
 /// The embedded default when no SMTP server is configured: each message becomes a file in a
 /// Maildir (`tmp/`, `new/`, `cur/`), so Rhythm runs end to end with no outside service and any
@@ -64,10 +65,7 @@ public struct MaildirSink: EmailSender {
         }
         let unique =
             "R"
-            + SHA256.hash(data: Array(messageID.utf8)).prefix(12).map { byte in
-                let hex = String(byte, radix: 16)
-                return byte < 16 ? "0" + hex : hex
-            }.joined()
+            + SHA256.hash(data: Array(messageID.utf8)).prefix(12).lowercaseHex
         if let existing = existingFile(unique: unique) {
             return (existing, false)
         }

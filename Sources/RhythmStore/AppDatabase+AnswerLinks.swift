@@ -11,38 +11,41 @@ extension AppDatabase {
     ) throws(StoreError) -> IssuedAnswerLink {
         try write { db in
             try Self.insertAnswerLink(
-                AnswerLinkRequest(personID: personID, subject: subject, expiresAt: expiresAt), now: now, in: db)
+                AnswerLinkRequest(personID: personID, subject: subject, expiresAt: expiresAt), now: now.databaseValue,
+                in: db)
         }
     }
 
     /// Issues every link of `requests` in one transaction, in order: all of them or, when
     /// the store fails, none. A message's links are issued together this way.
     public func issueAnswerLinks(_ requests: [AnswerLinkRequest], now: Date) throws(StoreError) -> [IssuedAnswerLink] {
-        try write { db in try requests.map { try Self.insertAnswerLink($0, now: now, in: db) } }
+        let stamp = now.databaseValue
+        return try write { db in try requests.map { try Self.insertAnswerLink($0, now: stamp, in: db) } }
     }
 
-    private static func insertAnswerLink(_ request: AnswerLinkRequest, now: Date, in db: Database) throws
+    private static func insertAnswerLink(_ request: AnswerLinkRequest, now: DatabaseValue, in db: Database) throws
         -> IssuedAnswerLink
     {
+        // Cached statements: the dispatcher issues a few links for every e-mail it sends.
+        let taken = try db.cachedStatement(sql: "SELECT 1 FROM answer_link WHERE public_id = ?")
         var publicID = FeedToken.generatePublicID()
-        while try Bool.fetchOne(db, sql: "SELECT 1 FROM answer_link WHERE public_id = ?", arguments: [publicID])
-            != nil
-        {
+        while try Bool.fetchOne(taken, arguments: [publicID]) != nil {
             publicID = FeedToken.generatePublicID()
         }
         let token = FeedToken.generate()
-        try db.execute(
+        let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO answer_link (public_id, person_id, purpose, subject, token_hash, created_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                publicID, request.personID, request.subject.purpose.rawValue, request.subject.subjectText,
-                FeedToken.hash(token), now, request.expiresAt,
-            ]
-        )
+                RETURNING *
+                """)
         guard
-            let row = try Row.fetchOne(db, sql: "SELECT * FROM answer_link WHERE public_id = ?", arguments: [publicID])
+            let row = try Row.fetchOne(
+                insert,
+                arguments: [
+                    publicID, request.personID, request.subject.purpose.rawValue, request.subject.subjectText,
+                    FeedToken.hash(token), now, request.expiresAt,
+                ])
         else { throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "answer_link lost a row") }
         return IssuedAnswerLink(token: token, record: try AnswerLinkRecord(row: row))
     }

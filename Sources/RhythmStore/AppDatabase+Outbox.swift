@@ -39,10 +39,11 @@ extension AppDatabase {
                         + String(repeating: " AND substr(key, 1, ?) <> ?", count: others.count),
                     arguments: StatementArguments([window.start, window.end])
                         + StatementArguments(others.flatMap { [$0.count, $0] as [any DatabaseValueConvertible] }))
+                let withdraw = try db.cachedStatement(
+                    sql: "UPDATE outbox_entry SET status = 'withdrawn', held = 0, updated_at = ? WHERE key = ?")
+                let stamp = now.databaseValue
                 for key in candidates where !planned.contains(key) {
-                    try db.execute(
-                        sql: "UPDATE outbox_entry SET status = 'withdrawn', held = 0, updated_at = ? WHERE key = ?",
-                        arguments: [now, key])
+                    try withdraw.execute(arguments: [stamp, key])
                 }
             }
             return inserted
@@ -52,37 +53,43 @@ extension AppDatabase {
     /// Inserts the entries the outbox does not hold; moves a pending, never-attempted one to
     /// its new due and useful-until instants; and brings a withdrawn one back when it is planned
     /// again (a cancellation undone, an action reopened). Returns how many were inserted.
+    ///
+    /// The two statements are prepared once for the whole batch, and each instant converted
+    /// once: planning writes a row per reminder, ten thousand for a large initiative.
     static func insert(_ entries: [OutboxEntry], in db: Database, now: Date) throws -> Int {
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO outbox_entry (key, channel_id, recipient, due_at, useful_until, payload, status,
+                    held, attempts, next_attempt_at, message_id, created_at, updated_at, kind, subject)
+                VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (key) DO NOTHING
+                """)
+        let replan = try db.cachedStatement(
+            sql: """
+                UPDATE outbox_entry SET status = 'pending', attempts = 0, due_at = ?, next_attempt_at = ?,
+                    useful_until = ?, payload = ?, kind = ?, subject = ?, last_reply = NULL, updated_at = ?
+                WHERE key = ? AND ((status = 'pending' AND attempts = 0 AND held = 0
+                        AND (due_at <> ? OR useful_until <> ? OR payload IS NOT ? OR subject IS NOT ?))
+                    OR status = 'withdrawn')
+                """)
+        let stamp = now.databaseValue
+        var instants = InstantValues()
         var inserted = 0
         for entry in entries {
-            try db.execute(
-                sql: """
-                    INSERT INTO outbox_entry (key, channel_id, recipient, due_at, useful_until, payload, status,
-                        held, attempts, next_attempt_at, message_id, created_at, updated_at, kind, subject)
-                    VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (key) DO NOTHING
-                    """,
-                arguments: [
-                    entry.key, entry.channelID, entry.recipient, entry.due, entry.usefulUntil, entry.payload,
-                    entry.due, OutboxEntry.messageID(forKey: entry.key), now, now, entry.kind?.rawValue,
-                    entry.subject,
-                ])
+            let due = instants.value(entry.due)
+            let usefulUntil = instants.value(entry.usefulUntil)
+            try insert.execute(arguments: [
+                entry.key, entry.channelID, entry.recipient, due, usefulUntil, entry.payload, due,
+                OutboxEntry.messageID(forKey: entry.key), stamp, stamp, entry.kind?.rawValue, entry.subject,
+            ])
             if db.changesCount > 0 {
                 inserted += 1
                 continue
             }
-            try db.execute(
-                sql: """
-                    UPDATE outbox_entry SET status = 'pending', attempts = 0, due_at = ?, next_attempt_at = ?,
-                        useful_until = ?, payload = ?, kind = ?, subject = ?, last_reply = NULL, updated_at = ?
-                    WHERE key = ? AND ((status = 'pending' AND attempts = 0 AND held = 0
-                            AND (due_at <> ? OR useful_until <> ? OR payload IS NOT ? OR subject IS NOT ?))
-                        OR status = 'withdrawn')
-                    """,
-                arguments: [
-                    entry.due, entry.due, entry.usefulUntil, entry.payload, entry.kind?.rawValue, entry.subject, now,
-                    entry.key, entry.due, entry.usefulUntil, entry.payload, entry.subject,
-                ])
+            try replan.execute(arguments: [
+                due, due, usefulUntil, entry.payload, entry.kind?.rawValue, entry.subject, stamp,
+                entry.key, due, usefulUntil, entry.payload, entry.subject,
+            ])
         }
         return inserted
     }
@@ -97,29 +104,27 @@ extension AppDatabase {
         try write { db in
             let channel = channelID == nil ? "" : "AND channel_id = ?"
             let channelArgument: StatementArguments = channelID.map { [$0] } ?? []
-            try db.execute(
+            let stamp = now.databaseValue
+            try db.cachedStatement(
                 sql: """
                     UPDATE outbox_entry SET status = 'skipped', updated_at = ?
                     WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ? AND useful_until <= ? \(channel)
-                    """,
-                arguments: [now, now, now] + channelArgument)
-            let keys = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT key FROM outbox_entry WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ?
-                        \(channel)
-                    ORDER BY next_attempt_at, key LIMIT ?
-                    """,
-                arguments: [now] + channelArgument + [max(limit, 0)])
-            return try keys.map { key in
-                try db.execute(
+                    """
+            ).execute(arguments: [stamp, stamp, stamp] + channelArgument)
+            // One statement marks the batch and returns it; RETURNING has no order of its own.
+            let claimed = try Row.fetchAll(
+                db.cachedStatement(
                     sql: """
                         UPDATE outbox_entry SET status = 'sending', attempts = attempts + 1, updated_at = ?
-                        WHERE key = ?
-                        """,
-                    arguments: [now, key])
-                return try Self.fetchOutboxEntry(key: key, in: db)!
-            }
+                        WHERE key IN (
+                            SELECT key FROM outbox_entry WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ?
+                                \(channel)
+                            ORDER BY next_attempt_at, key LIMIT ?)
+                        RETURNING *
+                        """),
+                arguments: [stamp, stamp] + channelArgument + [max(limit, 0)]
+            ).map(OutboxEntry.init(row:))
+            return claimed.sorted { ($0.nextAttemptAt, $0.key) < ($1.nextAttemptAt, $1.key) }
         }
     }
 
@@ -172,13 +177,15 @@ extension AppDatabase {
                 reply =
                     "no longer useful after \(entry.usefulUntil.formatted(.iso8601)); last reply: \(reply ?? "none")"
             }
-            try db.execute(
-                sql: """
-                    UPDATE outbox_entry SET status = ?, held = ?, next_attempt_at = ?, last_reply = ?, updated_at = ?
-                    WHERE key = ?
-                    """,
-                arguments: [status.rawValue, held, next, reply, now, key])
-            return try Self.fetchOutboxEntry(key: key, in: db)
+            return try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        UPDATE outbox_entry SET status = ?, held = ?, next_attempt_at = ?, last_reply = ?, updated_at = ?
+                        WHERE key = ?
+                        RETURNING *
+                        """),
+                arguments: [status.rawValue, held, next, reply, now, key]
+            ).map(OutboxEntry.init(row:))
         }
     }
 
@@ -301,7 +308,7 @@ extension AppDatabase {
     }
 
     static func fetchOutboxEntry(key: String, in db: Database) throws -> OutboxEntry? {
-        try Row.fetchOne(db, sql: "SELECT * FROM outbox_entry WHERE key = ?", arguments: [key])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM outbox_entry WHERE key = ?"), arguments: [key])
             .map(OutboxEntry.init(row:))
     }
 }
@@ -319,5 +326,19 @@ extension OutboxEntry {
             attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"], lastReply: row["last_reply"],
             messageID: row["message_id"], createdAt: row["created_at"], updatedAt: row["updated_at"],
             kind: (row["kind"] as String?).flatMap(OutboxEntry.Kind.init(rawValue:)), subject: row["subject"])
+    }
+}
+
+/// The database values of instants, each converted once: GRDB formats a `Date` through a
+/// date formatter, and a plan repeats the same few due and useful-until instants across
+/// thousands of rows.
+struct InstantValues {
+    private var values: [Date: DatabaseValue] = [:]
+
+    mutating func value(_ instant: Date) -> DatabaseValue {
+        if let value = values[instant] { return value }
+        let value = instant.databaseValue
+        values[instant] = value
+        return value
     }
 }

@@ -79,6 +79,10 @@ public struct AppDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "rhythm.store"
+        // In WAL mode NORMAL still survives a crash of any process; only a power cut can lose
+        // the last commits. FULL would wait for the disk at every commit, and the dispatcher
+        // commits twice per message (its answer links, then its outcome).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         return configuration
     }
 

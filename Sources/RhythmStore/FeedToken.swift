@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RhythmCore
 
 /// How feed tokens are made, recognised and hashed: capability URLs whose only protection is
 /// that nobody can guess them.
@@ -50,9 +51,6 @@ enum FeedToken {
     /// The lower-case hex SHA-256 of the token's bytes: what the store keeps instead of it.
     /// A plain hash suffices because the token has 256 random bits: there is nothing to guess.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        SHA256.hash(data: Data(token.utf8)).lowercaseHex
     }
 }

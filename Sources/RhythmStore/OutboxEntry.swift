@@ -106,7 +106,7 @@ public struct OutboxEntry: Hashable, Sendable, Identifiable {
     /// Message-ID (`<id@domain>`, the domain added by the transport) or a webhook id.
     public static func messageID(forKey key: String) -> String {
         let digest = SHA256.hash(data: Data(key.utf8))
-        return "rhythm-" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return "rhythm-" + digest.prefix(16).lowercaseHex
     }
 
     public var id: String { key }

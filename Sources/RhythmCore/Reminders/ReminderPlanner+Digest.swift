@@ -43,6 +43,8 @@ extension ReminderPlanner.Context {
                 usefulUntil: members.map(\.usefulUntil).max()!, rule: nil, channel: members[0].channel,
                 recipient: .person(day.personID), subject: .digest(members), content: .digest)
         }
-        return single + digests
+        // Appended in place rather than `single + digests`, which would copy every reminder.
+        single.append(contentsOf: digests)
+        return single
     }
 }

@@ -92,9 +92,11 @@ public enum ReminderPlanner {
             case nil: break
             }
         }
-        let reminders = context.gatheringDigests(kept)
-            .filter { window.start <= $0.due && $0.due < window.end }
-            .sorted { ($0.due, $0.key) < ($1.due, $1.key) }
+        // Filtered and sorted in place: a plan for thousands of people holds tens of thousands
+        // of reminders, and every copy of the array counts in the dispatcher's peak memory.
+        var reminders = context.gatheringDigests(kept)
+        reminders.removeAll { !(window.start <= $0.due && $0.due < window.end) }
+        reminders.sort { ($0.due, $0.key) < ($1.due, $1.key) }
         let skippedInWindow = skipped.filter { window.start <= $0.reminder.due && $0.reminder.due < window.end }
             .sorted { ($0.reminder.due, $0.reminder.key) < ($1.reminder.due, $1.reminder.key) }
         return (reminders, skippedInWindow)

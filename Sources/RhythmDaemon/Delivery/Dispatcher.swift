@@ -126,32 +126,39 @@ public struct Dispatcher: Sendable {
         let claimedAt: Date
         let clock: @Sendable () -> Date
 
+        /// Keeps up to `concurrencyPerChannel` entries in flight, claiming the next batch as
+        /// soon as the last one is all under way rather than once it is all finished, so the
+        /// lane never runs a batch's tail one transfer at a time. At most one batch waits
+        /// claimed and unsent.
         func run() async throws -> Summary {
             var summary = Summary()
-            // Stopping or cancelled: what is claimed finishes, nothing new is claimed.
-            while !Task.shouldStopService {
-                let claimed = try dispatcher.store.claimDue(
-                    now: claimedAt, limit: Dispatcher.batchSize, channelID: channelID)
-                if claimed.isEmpty { return summary }
-                try await withThrowingTaskGroup(of: OutboxEntry?.self) { group in
-                    var pending = claimed[...]
-                    for _ in 0..<dispatcher.concurrencyPerChannel {
+            let concurrency = dispatcher.concurrencyPerChannel
+            try await withThrowingTaskGroup(of: OutboxEntry?.self) { group in
+                var pending: ArraySlice<OutboxEntry> = []
+                var inFlight = 0
+                var exhausted = false
+                while true {
+                    if Task.shouldStopService, !pending.isEmpty {
+                        // Stopping or cancelled: what is under way finishes; what is claimed and
+                        // not started is handed back untouched, for the next start to send.
+                        try dispatcher.store.release(keys: pending.map(\.key), now: clock())
+                        pending = []
+                    }
+                    while inFlight < concurrency {
+                        if pending.isEmpty, !exhausted, !Task.shouldStopService {
+                            pending = try dispatcher.store.claimDue(
+                                now: claimedAt, limit: Dispatcher.batchSize, channelID: channelID)[...]
+                            exhausted = pending.isEmpty
+                        }
                         guard let entry = pending.popFirst() else { break }
                         group.addTask { try await deliver(entry) }
+                        inFlight += 1
                     }
-                    for try await stored in group {
-                        summary.count(stored?.status, held: stored?.isHeld ?? false)
-                        dispatcher.health?.progressed(at: clock())
-                        dispatcher.metrics?.recordDelivery(channel: channelID, result: Self.result(of: stored))
-                        if Task.shouldStopService, !pending.isEmpty {
-                            // Handed back untouched, for the next start to send.
-                            try dispatcher.store.release(keys: pending.map(\.key), now: clock())
-                            pending = []
-                        }
-                        if let entry = pending.popFirst() {
-                            group.addTask { try await deliver(entry) }
-                        }
-                    }
+                    guard let finished = try await group.next() else { return }
+                    inFlight -= 1
+                    summary.count(finished?.status, held: finished?.isHeld ?? false)
+                    dispatcher.health?.progressed(at: clock())
+                    dispatcher.metrics?.recordDelivery(channel: channelID, result: Self.result(of: finished))
                 }
             }
             return summary

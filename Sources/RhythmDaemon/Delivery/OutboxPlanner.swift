@@ -54,8 +54,8 @@ public struct OutboxPlanner: Sendable {
         // Everything from where the last run stopped: sent if still useful, else skipped.
         let catchUpStart = max(min(try store.plannedUntil() ?? now, now), now - Self.catchUp)
         let window = DateInterval(start: min(catchUpStart, now - Self.lookback), end: now + Self.horizon)
-        let reminders = try ReminderPlanner.plan(initiative: initiative, window: window, store: store, now: now)
-            .filter { $0.due >= catchUpStart || $0.usefulUntil > now }
+        var reminders = try ReminderPlanner.plan(initiative: initiative, window: window, store: store, now: now)
+        reminders.removeAll { $0.due < catchUpStart && $0.usefulUntil <= now }
         let (invitations, states) = InvitationPlanner.plan(
             initiative: initiative, sequences: sequences, states: try store.invitationStates(), now: now)
         return Plan(

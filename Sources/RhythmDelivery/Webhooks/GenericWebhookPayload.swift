@@ -1,4 +1,5 @@
 import Foundation
+import RhythmCore
 
 /// The generic JSON webhook body, in the shape the Standard Webhooks specification recommends:
 /// `{"type": "reminder", "id": ..., "timestamp": ..., "data": {...}}`. Text is sent as typed:
@@ -15,19 +16,22 @@ public enum GenericWebhookPayload {
             "timeZone": .string(message.timeZone.identifier),
         ]
         if let start = message.meetingStart {
-            let formatter = ISO8601DateFormatter()
-            formatter.timeZone = message.timeZone
-            data["meetingStart"] = .string(formatter.string(from: start))
+            data["meetingStart"] = .string(internetDateTime(start, in: message.timeZone))
         }
         if let link = message.safeLink {
             data["link"] = .string(link.absoluteString)
             data["linkLabel"] = .string(message.linkLabel)
         }
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = .gmt
         return WebhookJSON.object([
-            "type": "reminder", "id": .string(id), "timestamp": .string(formatter.string(from: timestamp)),
+            "type": "reminder", "id": .string(id), "timestamp": .string(internetDateTime(timestamp, in: .gmt)),
             "data": .object(data),
         ]).encoded()
+    }
+
+    /// RFC 3339 in whole seconds on `zone`'s clock, `Z` for a zero offset: what
+    /// `ISO8601DateFormatter` writes, without building a formatter (and its ICU state) for
+    /// every message.
+    static func internetDateTime(_ instant: Date, in zone: TimeZone) -> String {
+        zone.secondsFromGMT(for: instant) == 0 ? "\(zone.wallClock(at: instant))Z" : zone.iso8601(instant)
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RhythmCore
 
 /// The Standard Webhooks signature headers of one message: `webhook-id`, `webhook-timestamp`
 /// (Unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`.
@@ -36,6 +37,6 @@ public struct WebhookSignature: Hashable, Sendable {
     /// (which names people and meetings) is not revealed.
     public static func messageID(deliveryKey: String) -> String {
         let digest = SHA256.hash(data: Data(deliveryKey.utf8))
-        return "msg_" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return "msg_" + digest.prefix(16).lowercaseHex
     }
 }
