@@ -124,7 +124,8 @@ def delivery(table, rows):
         if row is None:
             table.add(f"dispatch --once, {label}", "-", ">= 1,500/s, <= 100 MiB", None)
             continue
-        table.add(f"dispatch --once, {row['messages']:,} {label}", f"{row['per_second']:,.0f}/s", ">= 1,500/s",
+        table.add(f"dispatch --once, {row['messages']:,} {label}", f"{row['per_second']:,.0f}/s (CPU: rhythm {row['cpu_s']:.1f} s, "
+                  f"receiver {row.get('receiver_cpu_s', 0):.1f} s)", ">= 1,500/s",
                   row["per_second"] >= 1500)
         table.add(f"dispatch --once, {label}, peak resident", f"{row['peak_rss_mib']:.0f} MiB", "<= 100 MiB",
                   row["peak_rss_mib"] <= 100)
