@@ -92,11 +92,13 @@ struct CheckSummary {
     }
 
     /// The next occurrence within the 800 days `check` looks ahead. Expanding a rule costs
-    /// every meeting through the end of the window asked for, and most series meet within a
-    /// month, so the next month is asked first; a window's first occurrence is the same
-    /// whatever its length.
+    /// every meeting from the series' start through the end of the window asked for, and most
+    /// series meet within a month of now or of their start, so that month is asked first; a
+    /// window's first occurrence is the same whatever its length.
     private func nextOccurrence(of series: MeetingSeries, in schedule: Schedule) -> Occurrence? {
-        for horizonDays in [31, 800] {
+        let daysToStart = max(0, Int(series.timeZone.instant(for: series.start).timeIntervalSince(now) / 86_400))
+        let firstMonth = daysToStart + 31
+        for horizonDays in firstMonth < 800 ? [firstMonth, 800] : [800] {
             if let next = schedule.nextOccurrence(of: series, after: now, horizonDays: horizonDays) { return next }
         }
         return nil

@@ -1,4 +1,5 @@
 import Foundation
+import RhythmCore
 import Testing
 
 @testable import RhythmConfig
