@@ -80,7 +80,7 @@ struct CheckSummary {
         let idWidth = initiative.series.map(\.id.count).max() ?? 0
         for series in initiative.series {
             let id = series.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
-            if let next = schedule.nextOccurrence(of: series, after: now) {
+            if let next = nextOccurrence(of: series, in: schedule) {
                 lines.append(
                     "  \(id)  \(OccurrenceText.when(next))  \(series.title)\(OccurrenceText.statusSuffix(next))")
             } else {
@@ -89,6 +89,19 @@ struct CheckSummary {
         }
         lines += liveChangeLines(zone: initiative.timeZone)
         return lines.joined(separator: "\n")
+    }
+
+    /// The next occurrence within the 800 days `check` looks ahead. Expanding a rule costs
+    /// every meeting from the series' start through the end of the window asked for, and most
+    /// series meet within a month of now or of their start, so that month is asked first; a
+    /// window's first occurrence is the same whatever its length.
+    private func nextOccurrence(of series: MeetingSeries, in schedule: Schedule) -> Occurrence? {
+        let daysToStart = max(0, Int(series.timeZone.instant(for: series.start).timeIntervalSince(now) / 86_400))
+        let firstMonth = daysToStart + 31
+        for horizonDays in firstMonth < 800 ? [firstMonth, 800] : [800] {
+            if let next = schedule.nextOccurrence(of: series, after: now, horizonDays: horizonDays) { return next }
+        }
+        return nil
     }
 
     /// The live changes in force, those the file supersedes, and those that apply to nothing.

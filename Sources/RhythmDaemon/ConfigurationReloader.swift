@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOPosix
 import RhythmAgenda
 import RhythmConfig
 import RhythmCore
@@ -38,8 +39,58 @@ struct ConfigurationReloader: Service {
     }
 
     /// Returns whether the new configuration is now in use.
+    ///
+    /// Reading, checking and publishing a large file takes a noticeable fraction of a second,
+    /// and so does the database work; both run on `NIOThreadPool`, so that neither the event
+    /// loops nor Swift's cooperative pool are held while the feeds go on being served from the
+    /// last good configuration.
     private func reload() async -> Bool {
         logger.info("Reloading the configuration", metadata: ["config.path": "\(path)"])
+        let started = ContinuousClock.now
+        do {
+            guard let loaded = try await NIOThreadPool.singleton.runIfActive({ try publishNewFile() }) else {
+                return false
+            }
+            await cache.invalidateAll()
+            metrics.recordReload(at: Date())
+            // The fix for a held mailbox (a new password, a trusted CA) may be in this reload.
+            let released = try await NIOThreadPool.singleton.runIfActive { try store.releaseHeldInboxes(now: Date()) }
+            if !released.isEmpty {
+                logger.info("reading held organiser mailboxes again", metadata: ["inbox.channels": "\(released)"])
+            }
+            for wakeup in wakeups { wakeup.signal() }
+            if loaded.service != settings {
+                logger.warning(
+                    """
+                    service.listen, service.public_url, service.database and service.answer_links take effect only \
+                    after a restart
+                    """)
+            }
+            for warning in loaded.warnings {
+                logger.warning("\(warning.description)")
+            }
+            logger.info(
+                "Configuration reloaded",
+                metadata: [
+                    "series": "\(loaded.initiative.series.count)",
+                    "reload.seconds": "\(Self.seconds(ContinuousClock.now - started))",
+                ])
+            return true
+        } catch let error as StoreError {
+            logger.error(
+                "Could not record the new configuration's series; still running on the last good one",
+                metadata: ["error.code": "\(error.code)", "error": "\(error.description)"])
+            return false
+        } catch {
+            // Only the thread pool throws otherwise, once it stops: the service is stopping.
+            logger.error("Could not reload while the service is stopping", metadata: ["error": "\(error)"])
+            return false
+        }
+    }
+
+    /// Loads the file and the templates and, when both are clean, publishes them; nil when
+    /// the service stays on the last good configuration (the reason is logged). Blocks.
+    private func publishNewFile() throws(StoreError) -> LoadedConfiguration? {
         let loaded: LoadedConfiguration
         do {
             loaded = try ConfigurationLoader.readingSecrets().load(path: path)
@@ -50,7 +101,7 @@ struct ConfigurationReloader: Service {
             logger.error(
                 "The configuration has errors; still running on the last good one",
                 metadata: ["config.path": "\(path)", "error.code": "\(error.code)"])
-            return false
+            return nil
         }
         let renderer: AgendaRenderer
         do {
@@ -60,35 +111,15 @@ struct ConfigurationReloader: Service {
             logger.error(
                 "An agenda template has errors; still running on the last good configuration",
                 metadata: ["error.code": "\(error.code)"])
-            return false
+            return nil
         }
-        do {
-            try liveChanges.replaceFile(with: loaded, renderer: renderer)
-            await cache.invalidateAll()
-            metrics.recordReload(at: Date())
-            // The fix for a held mailbox (a new password, a trusted CA) may be in this reload.
-            let released = try store.releaseHeldInboxes(now: Date())
-            if !released.isEmpty {
-                logger.info("reading held organiser mailboxes again", metadata: ["inbox.channels": "\(released)"])
-            }
-            for wakeup in wakeups { wakeup.signal() }
-        } catch {
-            logger.error(
-                "Could not record the new configuration's series; still running on the last good one",
-                metadata: ["error.code": "\(error.code)", "error": "\(error.description)"])
-            return false
-        }
-        if loaded.service != settings {
-            logger.warning(
-                """
-                service.listen, service.public_url, service.database and service.answer_links take effect only \
-                after a restart
-                """)
-        }
-        for warning in loaded.warnings {
-            logger.warning("\(warning.description)")
-        }
-        logger.info("Configuration reloaded", metadata: ["series": "\(loaded.initiative.series.count)"])
-        return true
+        try liveChanges.replaceFile(with: loaded, renderer: renderer)
+        return loaded
+    }
+
+    /// A duration as seconds with millisecond precision, for the log.
+    private static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.3f", Double(seconds) + Double(attoseconds) / 1e18)
     }
 }

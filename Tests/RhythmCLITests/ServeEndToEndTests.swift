@@ -193,6 +193,11 @@ import Testing
             $0.contains("UID:leadership-table@")
         }
         #expect(!leadership.isEmpty && leadership.allSatisfy { $0.contains("SEQUENCE:1\r\n") })
+        try await server.eventually("the log says how long the reload took") {
+            server.logText.range(
+                of: #"Configuration reloaded reload\.seconds=\d+\.\d{3} "#, options: .regularExpression)
+                != nil
+        }
 
         try server.reload { $0 + "\nbogus_section: true\n" }
         try await server.eventually("the log reports the bad file") {

@@ -72,8 +72,9 @@ final class ConfigurationDecoder {
             partners: partners, people: people, groups: groups, holidays: holidays, series: series,
             indicators: indicators, channels: channels, reminderRules: reminders, quietHours: settings?.quietHours
         )
-        checkQuorums(of: initiative, fields: fields)
-        warnAboutLikelyMistakes(in: initiative, fields: fields)
+        let entries = SectionEntries(fields, sections: Self.sections)
+        checkQuorums(of: initiative, entries: entries)
+        warnAboutLikelyMistakes(in: initiative, entries: entries)
         guard settings != nil, let service, let feeds else { return nil }
         return Decoded(initiative: initiative, service: service, feeds: feeds)
     }

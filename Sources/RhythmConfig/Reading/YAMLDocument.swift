@@ -5,7 +5,14 @@ import Yams
 /// libyaml stops at the first duplicate key of a mapping. So that one duplicate does not
 /// hide every other mistake, each duplicate is reported, renamed in a private copy of the
 /// text, and the text composed again; the decoder then skips the renamed keys and reports
-/// each under the key path of its mapping.
+/// each under the key path of its mapping. A file without duplicates is composed once, from
+/// the text as it is.
+///
+/// Scalars keep Yams' basic resolver, which takes every plain scalar as text: the decoder
+/// reads each value as text itself, and Yams' default resolver would otherwise match seven
+/// regular expressions against every key it hashes to look for duplicates (most of the time
+/// of composing a large file). Keys are therefore duplicates when their text is the same, as
+/// the decoder compares them.
 struct YAMLDocument {
     /// A key written a second time in one mapping.
     struct DuplicateKey {
@@ -27,23 +34,28 @@ struct YAMLDocument {
 
     /// Composes `text`; syntax errors go to `log`, duplicate keys to `duplicateKeys`.
     init(text: String, log: DiagnosticLog) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines: [String]?
         for attempt in 0...Self.maximumDuplicates {
             do {
-                root = try Yams.compose(yaml: lines.joined(separator: "\n"))
+                root = try Yams.compose(yaml: lines?.joined(separator: "\n") ?? text, .basic)
                 return
             } catch let error as YamlError {
                 guard case .duplicatedKeysInMapping(let keys, let context) = error,
                     attempt < Self.maximumDuplicates,
                     let key = keys.first,
-                    let first = Position(context.mark),
-                    let second = Self.repeatedKey(key, after: first, in: lines)
+                    let first = Position(context.mark)
                 else {
                     Self.report(error, log: log)
                     return
                 }
+                var renamed = lines ?? text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                guard let second = Self.repeatedKey(key, after: first, in: renamed) else {
+                    Self.report(error, log: log)
+                    return
+                }
                 duplicateKeys[second.mark] = DuplicateKey(name: key, firstLine: first.line)
-                Self.rename(second, attempt: attempt, in: &lines)
+                Self.rename(second, attempt: attempt, in: &renamed)
+                lines = renamed
             } catch {
                 log.error("the file cannot be read as YAML: \(error)", at: nil, path: ConfigPath())
                 return

@@ -19,7 +19,7 @@ extension ConfigurationDecoder {
         }
         if let exceptions = fields.optional("exceptions"), let items = exceptions.node.sequence {
             for (index, item) in items.enumerated() {
-                guard let to = item.mapping?["to"] else { continue }
+                guard let to = item.mapping?.value(forKey: "to") else { continue }
                 values.append(ConfigValue(node: to, path: exceptions.path.appending(index: index).appending("to")))
             }
         }

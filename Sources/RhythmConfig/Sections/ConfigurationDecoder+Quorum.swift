@@ -49,9 +49,9 @@ extension ConfigurationDecoder {
 
     /// Across sections: a quorum warns the organiser by e-mail, so it needs both, and it must
     /// be reachable by those the series invites.
-    func checkQuorums(of initiative: Initiative, fields: MappingFields) {
+    func checkQuorums(of initiative: Initiative, entries: SectionEntries) {
         for series in initiative.series {
-            guard let quorum = series.quorum, let value = entryValue(fields, "series", id: series.id, key: "quorum")
+            guard let quorum = series.quorum, let value = entries.value(in: "series", id: series.id, key: "quorum")
             else { continue }
             if series.organizerID == nil {
                 log.error(
@@ -71,7 +71,7 @@ extension ConfigurationDecoder {
             case .people: possible = invited.count
             case .partners: possible = Set(invited.compactMap(\.partnerID)).count
             }
-            if quorum.count.needed > possible, let countNode = value.node.mapping?[quorum.count.noun] {
+            if quorum.count.needed > possible, let countNode = value.node.mapping?.value(forKey: quorum.count.noun) {
                 let countValue = ConfigValue(node: countNode, path: value.path.appending(quorum.count.noun))
                 log.error(
                     "a quorum of \(Plural.phrase(quorum.count.needed, quorum.count.unit)) can never be met: the series invites "

@@ -1,21 +1,20 @@
 import RhythmCore
-import Yams
 
 /// Checks across sections for things that are allowed but probably not meant.
 extension ConfigurationDecoder {
-    func warnAboutLikelyMistakes(in initiative: Initiative, fields: MappingFields) {
-        warnAboutReviewSeries(initiative, fields: fields)
-        warnAboutGroupChannels(initiative, fields: fields)
-        warnAboutSharedAddresses(initiative, fields: fields)
-        warnAboutOutlookRules(initiative, fields: fields)
-        warnAboutInvitationsWithoutEmail(initiative, fields: fields)
+    func warnAboutLikelyMistakes(in initiative: Initiative, entries: SectionEntries) {
+        warnAboutReviewSeries(initiative, entries: entries)
+        warnAboutGroupChannels(initiative, entries: entries)
+        warnAboutSharedAddresses(initiative, entries: entries)
+        warnAboutOutlookRules(initiative, entries: entries)
+        warnAboutInvitationsWithoutEmail(initiative, entries: entries)
     }
 
     /// Invitations go through the first e-mail channel; without one, nobody gets them.
-    private func warnAboutInvitationsWithoutEmail(_ initiative: Initiative, fields: MappingFields) {
+    private func warnAboutInvitationsWithoutEmail(_ initiative: Initiative, entries: SectionEntries) {
         guard !initiative.channels.contains(where: \.kind.isEmail) else { return }
         for person in initiative.people where person.wantsInvitations {
-            let value = entryValue(fields, "people", id: person.id, key: "invitations")
+            let value = entries.value(in: "people", id: person.id, key: "invitations")
             log.warning(
                 "invitations are sent by e-mail, and there is no e-mail channel, so \(person.id) will get none; "
                     + "add a channel of type email or remove invitations:",
@@ -24,10 +23,10 @@ extension ConfigurationDecoder {
     }
 
     /// A rule Outlook cannot import as a recurring series: its users would see one meeting.
-    private func warnAboutOutlookRules(_ initiative: Initiative, fields: MappingFields) {
+    private func warnAboutOutlookRules(_ initiative: Initiative, entries: SectionEntries) {
         for series in initiative.series {
             guard let reasons = series.recurrence?.outlookIncompatibilities, !reasons.isEmpty else { continue }
-            let value = entryValue(fields, "series", id: series.id, key: "rule")
+            let value = entries.value(in: "series", id: series.id, key: "rule")
             log.warning(
                 "Outlook cannot import this rule as a recurring series (\(reasons.joined(separator: "; "))), so "
                     + "people who subscribe in Outlook will see only the first meeting; other calendars are "
@@ -37,13 +36,13 @@ extension ConfigurationDecoder {
     }
 
     /// An indicator reviewed at a meeting that is not an indicator review.
-    private func warnAboutReviewSeries(_ initiative: Initiative, fields: MappingFields) {
+    private func warnAboutReviewSeries(_ initiative: Initiative, entries: SectionEntries) {
         let series = Dictionary(initiative.series.map { ($0.id, $0) }) { first, _ in first }
         for (index, indicator) in initiative.indicators.enumerated() {
             guard let reviewID = indicator.reviewSeriesID, let review = series[reviewID],
                 review.kind != .indicatorReview
             else { continue }
-            let value = entryValue(fields, "indicators", id: indicator.id, key: "review")
+            let value = entries.value(in: "indicators", id: indicator.id, key: "review")
             log.warning(
                 "the review series \"\(reviewID)\" is of kind \(review.kind.name), not indicator-review, so its "
                     + "agenda will not show the scorecard; set kind: indicator-review on it or name another series",
@@ -52,13 +51,13 @@ extension ConfigurationDecoder {
     }
 
     /// A group whose chat channel is e-mail: chat reminders to the group cannot go there.
-    private func warnAboutGroupChannels(_ initiative: Initiative, fields: MappingFields) {
+    private func warnAboutGroupChannels(_ initiative: Initiative, entries: SectionEntries) {
         let channels = Dictionary(initiative.channels.map { ($0.id, $0) }) { first, _ in first }
         for group in initiative.groups {
             guard let channelID = group.channelID, let channel = channels[channelID], channel.kind.isEmail else {
                 continue
             }
-            let value = entryValue(fields, "groups", id: group.id, key: "channel")
+            let value = entries.value(in: "groups", id: group.id, key: "channel")
             log.warning(
                 "channel \"\(channelID)\" is an e-mail channel, but a group's channel: is the chat room where it talks; "
                     + "name a chat channel or remove channel:",
@@ -67,7 +66,7 @@ extension ConfigurationDecoder {
     }
 
     /// Two people with one address receive each other's reminders.
-    private func warnAboutSharedAddresses(_ initiative: Initiative, fields: MappingFields) {
+    private func warnAboutSharedAddresses(_ initiative: Initiative, entries: SectionEntries) {
         var owners: [String: String] = [:]
         for person in initiative.people {
             let address = person.email.lowercased()
@@ -75,22 +74,10 @@ extension ConfigurationDecoder {
                 owners[address] = person.id
                 continue
             }
-            let value = entryValue(fields, "people", id: person.id, key: "email")
+            let value = entries.value(in: "people", id: person.id, key: "email")
             log.warning(
                 "\(person.email) is also the address of \"\(first)\"; both will receive each other's reminders",
                 at: value?.mark, path: value?.path ?? ConfigPath().appending("people"))
         }
-    }
-
-    /// The value of `key` in the entry of `section` with `id`, to place a warning.
-    func entryValue(_ fields: MappingFields, _ section: String, id: String, key: String) -> ConfigValue? {
-        guard let sectionValue = fields.optional(section), let items = sectionValue.node.sequence else {
-            return nil
-        }
-        for (index, item) in items.enumerated() {
-            guard let pairs = item.mapping, pairs["id"]?.string == id, let node = pairs[key] else { continue }
-            return ConfigValue(node: node, path: sectionValue.path.appending(index: index).appending(key))
-        }
-        return nil
     }
 }
