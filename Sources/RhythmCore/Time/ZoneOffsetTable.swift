@@ -118,9 +118,18 @@ extension ZoneOffsetTable {
         let wanted = years.clamped(to: sharedYears)
         return sharedTables.withLock { tables -> ZoneOffsetTable in
             if let table = tables[identifier], table.years.encloses(wanted) { return table }
-            let existing = tables[identifier]?.years ?? wanted
-            let span =
-                min(existing.lowerBound, wanted.lowerBound)...max(existing.upperBound, wanted.upperBound)
+            let span: ClosedRange<Int>
+            if let existing = tables[identifier]?.years {
+                // Grow by a chunk beyond what is asked, so that a caller walking year by year
+                // past either end rereads the zone once in a while, not at every step.
+                let lower =
+                    wanted.lowerBound < existing.lowerBound ? wanted.lowerBound - sharedChunk : existing.lowerBound
+                let upper =
+                    wanted.upperBound > existing.upperBound ? wanted.upperBound + sharedChunk : existing.upperBound
+                span = (lower...upper).clamped(to: sharedYears)
+            } else {
+                span = wanted
+            }
             let table = ZoneOffsetTable(zone: zone, years: span)
             tables[identifier] = table
             return table
