@@ -14,7 +14,9 @@ enum LiveChangeLayer {
     }
 
     /// For commands that read the database only to show live changes (`check`, `upcoming`):
-    /// the file alone when the database does not exist yet, which they must not create.
+    /// the file alone when the database does not exist yet, which they must not create, and
+    /// otherwise one read-only look at it; only a file whose schema is not this build's is
+    /// opened as `rhythm serve` opens it, to be migrated or refused.
     static func layeredIfStored(_ file: LoadedConfiguration, configurationPath: String, database: DatabaseOptions)
         throws -> LayeredConfiguration
     {
@@ -23,6 +25,9 @@ enum LiveChangeLayer {
             configured: file.service.database.map { (database: $0, file: configurationPath) })
         guard FileManager.default.fileExists(atPath: location.path) else {
             return LayeredConfiguration(unlayered: file)
+        }
+        if let store = try? AppDatabase.openForReading(path: location.path) {
+            return try layered(file, store: store)
         }
         let store: AppDatabase
         do {

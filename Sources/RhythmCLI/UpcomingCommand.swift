@@ -98,12 +98,15 @@ struct UpcomingCommand: ParsableCommand {
             in: query.window,
             includingSkipped: showSkipped
         )
+        var output: OutputBuffer
         switch format {
         case .text:
-            print(
-                UpcomingText(initiative: initiative, query: query, occurrences: found, layering: layered.layering).text)
+            output =
+                UpcomingText(initiative: initiative, query: query, occurrences: found, layering: layered.layering).bytes
         case .json:
-            print(try UpcomingJSON(query: query, occurrences: found, layering: layered.layering).encoded())
+            output = UpcomingJSON(query: query, occurrences: found, layering: layered.layering).bytes
         }
+        output.append(byte: UInt8(ascii: "\n"))
+        output.writeToStandardOutput()
     }
 }

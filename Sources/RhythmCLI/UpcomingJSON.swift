@@ -3,74 +3,92 @@ import RhythmCore
 
 /// The JSON form of `rhythm upcoming`, for scripts: stable keys, ISO 8601 times with the
 /// offset of the meeting's zone.
-struct UpcomingJSON: Encodable {
-    struct Entry: Encodable {
-        let series: String
-        let title: String
-        let kind: String
-        let status: String
-        let start: String
-        let end: String
-        let timeZone: String
-        let originalStart: String
-        let location: String?
-        let onlineMeetingURL: String?
-        let reason: String?
-        /// The live change behind the occurrence, when one is.
-        let liveChange: LiveChangeEntry?
-    }
+///
+/// ```
+/// { "from", "until": UTC instants,
+///   "occurrences": [ { "series", "title", "kind", "status", "start", "end", "time_zone",
+///                      "original_start", "location"?, "online_meeting_url"?, "reason"?,
+///                      "live_change"?: { "id", "kind", "by", "at", "reason"? } } ] }
+/// ```
+/// Keys are written in ascending order and members without a value are left out, in the
+/// layout `JSONEncoder` gave this output before it was written directly.
+struct UpcomingJSON {
+    let query: UpcomingQuery
+    let occurrences: [Occurrence]
+    let layering: LiveLayering
 
-    /// Who changed an occurrence live, and when.
-    struct LiveChangeEntry: Encodable {
-        let id: Int64
-        let kind: String
-        let by: String
-        let at: String
-        let reason: String?
-    }
-
-    let from: String
-    let until: String
-    let occurrences: [Entry]
-
-    init(query: UpcomingQuery, occurrences: [Occurrence], layering: LiveLayering) {
-        from = ISO8601Format.utc(query.window.start)
-        until = ISO8601Format.utc(query.window.end)
-        self.occurrences = occurrences.map { occurrence in
+    /// The document as UTF-8, ending without a newline.
+    var bytes: OutputBuffer {
+        var json = JSONWriter(capacity: 128 + occurrences.count * 420)
+        json.beginObject()
+        json.member("from") { $0.appendUTC(query.window.start) }
+        json.key("occurrences")
+        json.beginArray()
+        let years = ZoneOffsetTable.years(around: query.window)
+        var offsetsByZone: [String: ZoneOffsetTable] = [:]
+        for occurrence in occurrences {
             let zone = occurrence.timeZone
-            return Entry(
-                series: occurrence.series.id,
-                title: occurrence.series.title,
-                kind: occurrence.series.kind.name,
-                status: occurrence.status.label,
-                start: zone.iso8601(occurrence.start),
-                end: zone.iso8601(occurrence.end),
-                timeZone: zone.identifier,
-                originalStart: zone.iso8601(zone.instant(for: occurrence.originalStart)),
-                location: occurrence.location,
-                onlineMeetingURL: occurrence.onlineMeetingURL?.absoluteString,
-                reason: occurrence.status.reason,
-                liveChange: layering.liveChange(for: occurrence).map { change in
-                    LiveChangeEntry(
-                        id: change.id, kind: change.kind.name, by: change.actor,
-                        at: ISO8601Format.utc(change.createdAt),
-                        reason: change.kind.reason)
-                }
-            )
+            let zoneName = zone.identifier
+            let offsets = offsetsByZone[zoneName] ?? ZoneOffsetTable.shared(for: zone, covering: years)
+            offsetsByZone[zoneName] = offsets
+            let originalStart = offsets.instantSeconds(for: occurrence.originalStart)
+            json.beginObject()
+            json.member("end") { $0.append(occurrence.end, offsets: offsets) }
+            json.member("kind", occurrence.series.kind.name)
+            if let change = layering.liveChange(for: occurrence) {
+                json.key("live_change")
+                json.beginObject()
+                json.member("at") { $0.appendUTC(change.createdAt) }
+                json.member("by", change.actor)
+                json.member("id", change.id)
+                json.member("kind", change.kind.name)
+                json.member("reason", change.kind.reason)
+                json.endObject()
+            }
+            json.member("location", occurrence.location)
+            json.member("online_meeting_url", occurrence.onlineMeetingURL?.absoluteString)
+            json.member("original_start") { $0.append(secondsSince1970: originalStart, offsets: offsets) }
+            json.member("reason", occurrence.status.reason)
+            json.member("series", occurrence.series.id)
+            json.member("start") { $0.append(occurrence.start, offsets: offsets) }
+            json.member("status", occurrence.status.label)
+            json.member("time_zone", zoneName)
+            json.member("title", occurrence.series.title)
+            json.endObject()
         }
+        json.endArray()
+        json.member("until") { $0.appendUTC(query.window.end) }
+        json.endObject()
+        return json.output
+    }
+}
+
+extension OutputBuffer {
+    /// `instant` on the clocks of the zone of `offsets` with its offset, as
+    /// `TimeZone.iso8601(_:)` writes it: `2027-04-06T10:00:00+10:00`.
+    mutating func append(_ instant: Date, offsets: ZoneOffsetTable) {
+        append(secondsSince1970: Int(instant.timeIntervalSince1970.rounded(.down)), offsets: offsets)
     }
 
-    func encoded() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    /// The same for an instant in whole seconds since 1970.
+    mutating func append(secondsSince1970 seconds: Int, offsets: ZoneOffsetTable) {
+        let offset = offsets.offsetSeconds(at: seconds)
+        append(LocalDateTime(secondsSinceEpoch: seconds + offset))
+        append(offsetSeconds: offset)
+    }
+
+    /// `instant` in UTC as `ISO8601Format.utc(_:)` writes it: `2027-04-06T00:00:00Z`.
+    mutating func appendUTC(_ instant: Date) {
+        append(LocalDateTime(secondsSinceEpoch: Int(instant.timeIntervalSince1970.rounded(.down))))
+        append(byte: UInt8(ascii: "Z"))
     }
 }
 
 /// UTC instants as `2027-04-06T00:00:00Z`.
 enum ISO8601Format {
     static func utc(_ instant: Date) -> String {
-        "\(TimeZone.gmt.wallClock(at: instant))Z"
+        var output = OutputBuffer()
+        output.appendUTC(instant)
+        return output.string
     }
 }

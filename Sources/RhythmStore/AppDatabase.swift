@@ -31,7 +31,7 @@ public struct AppDatabase: Sendable {
     /// of this value, so the dispatcher's writes and the API's count alike.
     public let health: StoreHealth
 
-    private init(writer: any DatabaseWriter) {
+    init(writer: any DatabaseWriter) {
         self.writer = writer
         self.health = StoreHealth()
     }
@@ -74,7 +74,7 @@ public struct AppDatabase: Sendable {
         return try AppDatabase(writer: queue).migrated(name: "the in-memory database")
     }
 
-    private static var configuration: Configuration {
+    static var configuration: Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
@@ -155,7 +155,7 @@ public struct AppDatabase: Sendable {
         .SQLITE_PERM,
     ]
 
-    private static func cannotOpen(path: String, error: any Error) -> StoreError {
+    static func cannotOpen(path: String, error: any Error) -> StoreError {
         let reason: String
         if let error = error as? DatabaseError, error.resultCode == .SQLITE_NOTADB {
             reason = "the file is not an SQLite database; check the path"

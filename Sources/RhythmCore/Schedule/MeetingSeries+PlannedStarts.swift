@@ -12,6 +12,7 @@ extension MeetingSeries {
         } else if start <= limit {
             starts.append(start)
         }
+        guard !extraDates.isEmpty else { return starts }
         let extras = Set(extraDates.filter { $0 <= limit }).subtracting(starts)
         guard !extras.isEmpty else { return starts }
         return (starts + extras).sorted()

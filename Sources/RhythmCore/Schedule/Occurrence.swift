@@ -1,6 +1,10 @@
 import Foundation
 
 /// One meeting of a series: when and where it happens, and whether it was changed.
+///
+/// The series is shared by reference between its occurrences: a schedule of thousands of
+/// meetings holds each series once, and copying or sorting occurrences moves one pointer
+/// instead of the whole series with its lists of attendees, exceptions and standing items.
 public struct Occurrence: Hashable, Sendable {
     /// What became of the occurrence the rule produced.
     public enum Status: Hashable, Sendable {
@@ -38,7 +42,9 @@ public struct Occurrence: Hashable, Sendable {
         }
     }
 
-    public let series: MeetingSeries
+    /// The series the occurrence belongs to.
+    @inlinable public var series: MeetingSeries { seriesReference.series }
+    @usableFromInline let seriesReference: SeriesReference
     /// The local start the rule produced; it identifies the occurrence (RECURRENCE-ID) even
     /// when the meeting is moved.
     public let originalStart: LocalDateTime
@@ -62,7 +68,23 @@ public struct Occurrence: Hashable, Sendable {
         onlineMeetingURL: URL?,
         status: Status
     ) {
-        self.series = series
+        self.init(
+            series: SeriesReference(series), originalStart: originalStart, localStart: localStart, start: start,
+            end: end, location: location, onlineMeetingURL: onlineMeetingURL, status: status)
+    }
+
+    /// An occurrence of the series `series` refers to, sharing it with its siblings.
+    init(
+        series: SeriesReference,
+        originalStart: LocalDateTime,
+        localStart: LocalDateTime,
+        start: Date,
+        end: Date,
+        location: String?,
+        onlineMeetingURL: URL?,
+        status: Status
+    ) {
+        self.seriesReference = series
         self.originalStart = originalStart
         self.localStart = localStart
         self.start = start
@@ -73,5 +95,26 @@ public struct Occurrence: Hashable, Sendable {
     }
 
     /// The zone the meeting's wall-clock times are read in.
-    public var timeZone: TimeZone { series.timeZone }
+    @inlinable public var timeZone: TimeZone { seriesReference.series.timeZone }
+}
+
+/// A series held once and shared by the occurrences expanded from it. Two references are
+/// equal when their series are, so occurrences compare and hash as if they held the value.
+@usableFromInline
+final class SeriesReference: Hashable, Sendable {
+    @usableFromInline let series: MeetingSeries
+
+    init(_ series: MeetingSeries) {
+        self.series = series
+    }
+
+    @usableFromInline
+    static func == (lhs: SeriesReference, rhs: SeriesReference) -> Bool {
+        lhs === rhs || lhs.series == rhs.series
+    }
+
+    @usableFromInline
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(series)
+    }
 }

@@ -26,11 +26,61 @@ public struct Schedule: Sendable {
         in window: DateInterval,
         includingSkipped: Bool = false
     ) -> [Occurrence] {
-        let found = series.flatMap { series in
-            SeriesExpansion(series: series, holidays: initiative.holidays).occurrences(in: window)
-                .filter { includingSkipped || !$0.status.isSkipped }
+        let years = ZoneOffsetTable.years(around: window)
+        var tables: [String: ZoneOffsetTable] = [:]
+        let ranks = Self.ranksByID(series)
+        var found: [Occurrence] = []
+        var keys: [OrderKey] = []
+        for (index, member) in series.enumerated() {
+            let zone = member.timeZone.identifier
+            let offsets = tables[zone] ?? ZoneOffsetTable.shared(for: member.timeZone, covering: years)
+            tables[zone] = offsets
+            let expansion = SeriesExpansion(series: member, holidays: initiative.holidays, offsets: offsets)
+            let first = found.count
+            expansion.appendOccurrences(in: window, includingSkipped: includingSkipped, to: &found)
+            for position in first..<found.count {
+                keys.append(OrderKey(start: found[position].start, rank: ranks[index], position: position))
+            }
         }
-        return found.sorted { ($0.start, $0.series.id) < ($1.start, $1.series.id) }
+        keys.sort()
+        Self.arrange(&found, as: keys)
+        return found
+    }
+
+    /// Moves each occurrence to the place its key has in `keys`, in place: following the
+    /// permutation's cycles, every swap puts one occurrence where it belongs, and nothing is
+    /// copied.
+    private static func arrange(_ occurrences: inout [Occurrence], as keys: [OrderKey]) {
+        var destination = [Int](repeating: 0, count: keys.count)
+        for (place, key) in keys.enumerated() {
+            destination[key.position] = place
+        }
+        for position in occurrences.indices {
+            while destination[position] != position {
+                let target = destination[position]
+                occurrences.swapAt(position, target)
+                destination.swapAt(position, target)
+            }
+        }
+    }
+
+    /// Where an occurrence goes in time order: by start, then by series id (as a rank among
+    /// the ids, so that sorting compares numbers), then as found, so the order never changes.
+    private struct OrderKey: Comparable {
+        var start: Date
+        var rank: Int
+        var position: Int
+
+        static func < (lhs: OrderKey, rhs: OrderKey) -> Bool {
+            (lhs.start, lhs.rank, lhs.position) < (rhs.start, rhs.rank, rhs.position)
+        }
+    }
+
+    /// Each series' place among the series ids in ascending order; equal ids share a place.
+    private static func ranksByID(_ series: [MeetingSeries]) -> [Int] {
+        let ids = Set(series.map(\.id)).sorted()
+        let rankOfID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        return series.map { rankOfID[$0.id] ?? 0 }
     }
 
     /// The first occurrence of `series` that starts at or after `instant` and is not

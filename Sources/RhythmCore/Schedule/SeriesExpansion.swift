@@ -5,29 +5,45 @@ import Foundation
 struct SeriesExpansion {
     let series: MeetingSeries
     let holidays: [HolidayPeriod]
+    /// The offsets of the series' zone, read once for every series in that zone.
+    let offsets: ZoneOffsetTable
+    /// The series as its occurrences share it.
+    private let reference: SeriesReference
 
-    /// The occurrences, skipped ones included, whose start falls inside `window`.
-    func occurrences(in window: DateInterval) -> [Occurrence] {
-        let zone = series.timeZone
+    init(series: MeetingSeries, holidays: [HolidayPeriod], offsets: ZoneOffsetTable) {
+        self.series = series
+        self.holidays = holidays
+        self.offsets = offsets
+        reference = SeriesReference(series)
+    }
+
+    /// Appends to `found` the occurrences whose start falls inside `window`, skipped ones
+    /// only when `includingSkipped` asks for them.
+    func appendOccurrences(in window: DateInterval, includingSkipped: Bool, to found: inout [Occurrence]) {
         // A holiday can push an occurrence forward past the window's end only by the
         // holiday's length; an explicit move can come from any date, so reach that far too.
-        let windowEnd = zone.wallClock(at: window.end).adding(seconds: 86_400)
+        let windowEnd = offsets.wallClock(at: window.end).adding(seconds: 86_400)
         let latestMoveSource = series.exceptions.compactMap { exception -> LocalDateTime? in
             guard case .move(let date, _) = exception else { return nil }
             return LocalDateTime(date: date, time: LocalTime(unchecked: 86_399))
         }.max()
         let limit = max(windowEnd, latestMoveSource ?? windowEnd)
-        let earliestRelevant = zone.wallClock(at: window.start).adding(seconds: -(longestHolidayDays + 10) * 86_400)
+        let earliestRelevant = offsets.wallClock(at: window.start).adding(seconds: -(longestHolidayDays + 10) * 86_400)
 
         let planned = series.plannedStarts(through: limit)
         let exceptionsByDate = Dictionary(series.exceptions.map { ($0.originalDate, $0) }) { first, _ in first }
         let candidates = planned.filter { $0 >= earliestRelevant || exceptionsByDate[$0.date] != nil }
 
-        var resolved = candidates.map { resolve($0, exception: exceptionsByDate[$0.date]) }
+        var resolved = candidates.map { start in
+            resolve(start, exception: exceptionsByDate.isEmpty ? nil : exceptionsByDate[start.date])
+        }
         resolveHolidayCollisions(&resolved)
-        return resolved.compactMap { plan in
-            let occurrence = makeOccurrence(plan)
-            return window.start <= occurrence.start && occurrence.start < window.end ? occurrence : nil
+        for plan in resolved where includingSkipped || !plan.status.isSkipped {
+            let startSecond = offsets.instantSeconds(for: plan.localStart)
+            let start = Date(timeIntervalSince1970: TimeInterval(startSecond))
+            if window.start <= start, start < window.end {
+                found.append(makeOccurrence(plan, startSecond: startSecond))
+            }
         }
     }
 
@@ -82,6 +98,7 @@ struct SeriesExpansion {
     /// Two meetings of one series on one day help nobody: an occurrence that a holiday
     /// pushed onto a day that already has one is skipped instead.
     private func resolveHolidayCollisions(_ plans: inout [Plan]) {
+        guard plans.contains(where: \.movedByHoliday) else { return }
         var occupiedDays = Set(
             plans.filter { !$0.movedByHoliday && !$0.status.isSkipped }.map(\.localStart.date)
         )
@@ -98,12 +115,12 @@ struct SeriesExpansion {
         }
     }
 
-    private func makeOccurrence(_ plan: Plan) -> Occurrence {
-        let start = series.timeZone.instant(for: plan.localStart)
+    private func makeOccurrence(_ plan: Plan, startSecond: Int) -> Occurrence {
+        let start = Date(timeIntervalSince1970: TimeInterval(startSecond))
         return Occurrence(
-            series: series,
+            series: reference,
             originalStart: plan.originalStart,
-            localStart: series.timeZone.wallClock(at: start),
+            localStart: LocalDateTime(secondsSinceEpoch: startSecond + offsets.offsetSeconds(at: startSecond)),
             start: start,
             end: start.addingTimeInterval(series.duration.timeInterval),
             location: plan.location,

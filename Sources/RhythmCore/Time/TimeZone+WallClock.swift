@@ -9,22 +9,7 @@ extension TimeZone {
     ///   forward by the length of the gap: 02:30 on a spring-forward night with a one-hour
     ///   gap becomes 03:30. RFC 5545 section 3.3.5 asks for exactly this.
     public func instant(for local: LocalDateTime) -> Date {
-        let wallSeconds = local.secondsSinceEpoch
-        // The offsets in force a day either side bracket any transition near `local`.
-        let offsetBefore = offsetSeconds(at: wallSeconds - 86_400)
-        let offsetAfter = offsetSeconds(at: wallSeconds + 86_400)
-        // Trying the larger offset first finds the earlier instant of a repeated reading.
-        let larger = max(offsetBefore, offsetAfter)
-        let smaller = min(offsetBefore, offsetAfter)
-        if offsetSeconds(at: wallSeconds - larger) == larger {
-            return Date(timeIntervalSince1970: TimeInterval(wallSeconds - larger))
-        }
-        if smaller != larger, offsetSeconds(at: wallSeconds - smaller) == smaller {
-            return Date(timeIntervalSince1970: TimeInterval(wallSeconds - smaller))
-        }
-        // In the gap: read the clock with the offset from before the transition, which lands
-        // the same distance past the transition as the reading lies past its start.
-        return Date(timeIntervalSince1970: TimeInterval(wallSeconds - offsetBefore))
+        ZoneOffsetTable.shared(for: self, at: local.secondsSinceEpoch).instant(for: local)
     }
 
     /// What this zone's clocks read at `instant`, to the second.
@@ -35,6 +20,6 @@ extension TimeZone {
 
     /// The offset from UTC in seconds at the instant `secondsSince1970`.
     func offsetSeconds(at secondsSince1970: Int) -> Int {
-        secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(secondsSince1970)))
+        ZoneOffsetTable.shared(for: self, at: secondsSince1970).offsetSeconds(at: secondsSince1970)
     }
 }

@@ -1,0 +1,148 @@
+/// Pretty-printed JSON written straight into bytes, laid out exactly as `JSONEncoder` with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` lays it out: two spaces per
+/// level, `"key" : value`, and an empty container as its brackets around a blank line.
+///
+/// For output of many thousand records, where building `Encodable` values and sorting their
+/// keys at run time costs more than the work itself. The caller writes an object's members
+/// in the order they are to appear (ascending by key, for the layout above).
+struct JSONWriter {
+    private(set) var output: OutputBuffer
+    /// For each open container, whether it has an element yet.
+    private var hasElements: [Bool] = []
+    /// Whether a member's key is written and its value not yet.
+    private var awaitsValue = false
+
+    init(capacity: Int = 0) {
+        output = OutputBuffer(capacity: capacity)
+    }
+
+    /// Opens an object: as the document, an array element, or after `key(_:)`.
+    mutating func beginObject() {
+        open(UInt8(ascii: "{"))
+    }
+
+    mutating func endObject() {
+        close(UInt8(ascii: "}"))
+    }
+
+    /// Opens an array: as the document, an array element, or after `key(_:)`.
+    mutating func beginArray() {
+        open(UInt8(ascii: "["))
+    }
+
+    mutating func endArray() {
+        close(UInt8(ascii: "]"))
+    }
+
+    /// Starts an object member whose value, an object or an array, follows.
+    mutating func key(_ name: String) {
+        startMember(name)
+        awaitsValue = true
+    }
+
+    /// A string member.
+    mutating func member(_ name: String, _ value: String) {
+        startMember(name)
+        appendQuoted(value)
+    }
+
+    /// A string member, left out when `value` is nil, as `JSONEncoder` leaves out nil optionals.
+    mutating func member(_ name: String, _ value: String?) {
+        guard let value else { return }
+        member(name, value)
+    }
+
+    /// An integer member.
+    mutating func member(_ name: String, _ value: Int64) {
+        startMember(name)
+        output.append(number: value)
+    }
+
+    /// A string member whose characters the caller writes into `output` itself, between the
+    /// quotes: for values that never need escaping, such as dates and times.
+    mutating func member(_ name: String, unescaped write: (inout OutputBuffer) -> Void) {
+        startMember(name)
+        output.append(byte: UInt8(ascii: "\""))
+        write(&output)
+        output.append(byte: UInt8(ascii: "\""))
+    }
+
+    private mutating func startMember(_ name: String) {
+        startElement()
+        appendQuoted(name)
+        output.append(" : ")
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        if awaitsValue {
+            awaitsValue = false
+        } else {
+            startElement()
+        }
+        output.append(byte: bracket)
+        output.append(byte: UInt8(ascii: "\n"))
+        hasElements.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        hasElements.removeLast()
+        output.append(byte: UInt8(ascii: "\n"))
+        indent()
+        output.append(byte: bracket)
+    }
+
+    /// Separates an element from the one before it and indents it.
+    private mutating func startElement() {
+        guard let last = hasElements.indices.last else { return }
+        if hasElements[last] {
+            output.append(",\n")
+        }
+        hasElements[last] = true
+        indent()
+    }
+
+    private mutating func indent() {
+        for _ in hasElements.indices {
+            output.append(byte: UInt8(ascii: " "))
+            output.append(byte: UInt8(ascii: " "))
+        }
+    }
+
+    /// `text` as a JSON string (RFC 8259 section 7): quotation mark, reverse solidus and the
+    /// control characters U+0000 to U+001F escaped, in the short form where JSON has one,
+    /// everything else as it is.
+    private mutating func appendQuoted(_ text: String) {
+        output.append(byte: UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var unescaped = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.append(UnsafeBufferPointer(rebasing: utf8[unescaped..<index]))
+                appendEscaped(byte)
+                unescaped = index + 1
+            }
+            output.append(UnsafeBufferPointer(rebasing: utf8[unescaped...]))
+        }
+        output.append(byte: UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private mutating func appendEscaped(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): output.append("\\\"")
+        case UInt8(ascii: "\\"): output.append("\\\\")
+        case 0x08: output.append("\\b")
+        case 0x0C: output.append("\\f")
+        case 0x0A: output.append("\\n")
+        case 0x0D: output.append("\\r")
+        case 0x09: output.append("\\t")
+        default:
+            output.append("\\u00")
+            output.append(byte: Self.hexDigits[Int(byte >> 4)])
+            output.append(byte: Self.hexDigits[Int(byte & 0xF)])
+        }
+    }
+}
