@@ -13,9 +13,6 @@ import NIOHTTPTypesHTTP1
 /// The state handler's idle timeout closes a connection that sends no complete request head
 /// within `idleTimeout` of connecting or of its last response: idle keep-alive connections
 /// and a slowly dribbled head alike. A request under way is never timed out by it.
-///
-/// Each connection's requests are answered on the connection's own event loop, as
-/// ``EventLoopTaskExecutor`` explains.
 struct BoundedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
     typealias Value = NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
 
@@ -41,8 +38,6 @@ struct BoundedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
     }
 
     func handle(value: Value, logger: Logger) async {
-        await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop: value.channel.eventLoop)) {
-            await handleHTTP(asyncChannel: value, logger: logger)
-        }
+        await handleHTTP(asyncChannel: value, logger: logger)
     }
 }
