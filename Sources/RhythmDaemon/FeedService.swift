@@ -60,7 +60,7 @@ public final class FeedService: FeedProvider, AgendaPageProvider {
     }
 
     /// Renders on `NIOThreadPool`: expanding and writing a feed takes milliseconds per hundred
-    /// series, and the caller may be an event loop with other connections to serve.
+    /// series, which would hold a thread of Swift's cooperative pool that requests need.
     public func renderFeed(key: String) async throws -> FeedDocument? {
         let current = published.withLock { $0 }
         let now = Date()

@@ -59,7 +59,7 @@ public actor FeedCache {
     }
 
     /// Renders the feed for `key` and prepares both representations, hashing and compressing
-    /// on `NIOThreadPool`: the caller may be running on an event loop.
+    /// on `NIOThreadPool`: CPU work of the feed's size, kept off Swift's cooperative pool.
     private static func render(key: String, from provider: some FeedProvider) async throws -> CachedFeed? {
         guard let document = try await provider.renderFeed(key: key) else {
             return nil
