@@ -56,22 +56,28 @@ public final class FeedService: FeedProvider, AgendaPageProvider {
         return "\(audience.key)/\(name)"
     }
 
+    /// Renders on `NIOThreadPool`: expanding and writing a feed takes milliseconds per hundred
+    /// series, which would hold a thread of Swift's cooperative pool that requests need.
     public func renderFeed(key: String) async throws -> FeedDocument? {
         let current = published.withLock { $0 }
         let now = Date()
         if key == "public" {
-            return current.catalog.render(.everyone, now: now).map(Self.document)
+            return try await NIOThreadPool.singleton.runIfActive {
+                current.catalog.render(.everyone, now: now).map(Self.document)
+            }
         }
         guard let slash = key.firstIndex(of: "/"), let audience = FeedAudience(parsing: String(key[..<slash])) else {
             return nil
         }
         let token = String(key[key.index(after: slash)...])
-        let notes = try await NIOThreadPool.singleton.runIfActive {
-            try current.agendas.notes(for: audience, initiative: current.catalog.initiative, now: now) { occurrence in
+        return try await NIOThreadPool.singleton.runIfActive {
+            let notes = try current.agendas.notes(
+                for: audience, initiative: current.catalog.initiative, now: now
+            ) { occurrence in
                 current.catalog.agendaLink(token: token, for: occurrence)
             }
+            return current.catalog.render(audience, now: now, notes: notes).map(Self.document)
         }
-        return current.catalog.render(audience, now: now, notes: notes).map(Self.document)
     }
 
     /// The HTML agenda of the meeting of `seriesID` that `date` names (its original date, or

@@ -13,6 +13,7 @@ struct CompressionTests {
             ("gzip", true), ("gzip, deflate, br", true), ("GZIP", true), ("x-gzip", true), ("*", true),
             ("deflate, gzip;q=0.5", true), ("gzip;q=0", false), ("gzip; q=0.000", false), ("*;q=0", false),
             ("gzip;q=0, *", false), ("identity", false), ("br, deflate", false), ("", false),
+            (" Gzip ;\tQ=0.8", true), ("identity;q=1, x-gzip ; q=0", false), ("deflate,\tGZIP", true),
         ]
     )
     func negotiation(acceptEncoding: String, expectsGzip: Bool) async throws {

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOPosix
 
 /// Rendered feeds keyed by feed key, so that a poll of an unchanged feed costs a dictionary
 /// look-up: no rendering, no hashing and no compression.
@@ -44,7 +45,7 @@ public actor FeedCache {
         waiters[id] = []
         let result: Result<CachedFeed?, any Error>
         do {
-            result = .success(try await provider.renderFeed(key: key).map(CachedFeed.init(document:)))
+            result = .success(try await Self.render(key: key, from: provider))
         } catch {
             result = .failure(error)
         }
@@ -57,19 +58,12 @@ public actor FeedCache {
         return try result.get()
     }
 
-    /// The gzip body of `feed`, compressed on first use and kept while `feed` is current.
-    func gzipBody(of feed: CachedFeed, forKey key: String) throws -> ByteBuffer {
-        if let body = feed.gzip {
-            return body
+    /// Renders the feed for `key` and prepares both representations, hashing and compressing
+    /// on `NIOThreadPool`: CPU work of the feed's size, kept off Swift's cooperative pool.
+    private static func render(key: String, from provider: some FeedProvider) async throws -> CachedFeed? {
+        guard let document = try await provider.renderFeed(key: key) else {
+            return nil
         }
-        let isCurrent = entries[key]?.identityTag == feed.identityTag
-        if isCurrent, let body = entries[key]?.gzip {
-            return body
-        }
-        let body = try feed.compressed()
-        if isCurrent {
-            entries[key]?.gzip = body
-        }
-        return body
+        return try await NIOThreadPool.singleton.runIfActive { try CachedFeed(document: document) }
     }
 }

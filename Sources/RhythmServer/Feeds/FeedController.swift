@@ -10,6 +10,8 @@ struct FeedController<Provider: FeedProvider>: Sendable {
     let cache: FeedCache
     private let publicCacheControl: String
     private let privateCacheControl: String
+    /// The public feed's `Content-Disposition`: its URL name is always ``FeedKind/publicName``.
+    private let publicContentDisposition = "inline; filename=\"\(FeedKind.publicName).ics\""
 
     /// - Parameter maxAge: how long clients may reuse a feed before asking again.
     init(feeds: Provider, cache: FeedCache, maxAge: Duration) {
@@ -31,9 +33,7 @@ struct FeedController<Provider: FeedProvider>: Sendable {
             throw ServerError.feedNotFound
         }
         let kind = FeedKind(name: name)
-        let gzip = AcceptEncoding.allowsGzip(request.headers[values: .acceptEncoding])
         let feed: CachedFeed
-        let body: ByteBuffer
         var key: String?
         do {
             key = try await feeds.feedKey(forName: name)
@@ -41,7 +41,6 @@ struct FeedController<Provider: FeedProvider>: Sendable {
                 throw ServerError.feedNotFound
             }
             feed = found
-            body = gzip ? try await cache.gzipBody(of: found, forKey: key) : found.identity
         } catch let error as ServerError {
             throw error
         } catch {
@@ -63,34 +62,44 @@ struct FeedController<Provider: FeedProvider>: Sendable {
             throw ServerError.internalError
         }
 
-        let tag = gzip ? feed.gzipTag : feed.identityTag
-        var headers: HTTPFields = [
-            .eTag: tag.headerValue,
-            .lastModified: feed.lastModified,
-            .cacheControl: kind == .publicFeed ? publicCacheControl : privateCacheControl,
-            .vary: "Accept-Encoding",
-        ]
-        if isNotModified(request, tag: tag, feed: feed) {
-            var response = Response(status: .notModified, headers: headers)
+        let gzip = AcceptEncoding.allowsGzip(request.headers[values: .acceptEncoding])
+        let representation = feed.representation(gzip: gzip)
+        let cacheControl = kind == .publicFeed ? publicCacheControl : privateCacheControl
+        if isNotModified(request, tag: representation.tag, feed: feed) {
+            var response = Response(
+                status: .notModified,
+                headers: [
+                    .eTag: representation.eTag,
+                    .lastModified: feed.lastModified,
+                    .cacheControl: cacheControl,
+                    .vary: "Accept-Encoding",
+                ]
+            )
             response.headers[.contentLength] = nil
             return response
         }
-        headers[.contentType] = "text/calendar; charset=utf-8"
-        headers[.xContentTypeOptions] = "nosniff"
+        var headers = HTTPFields()
+        headers.reserveCapacity(12)
+        headers.append(HTTPField(name: .eTag, value: representation.eTag))
+        headers.append(HTTPField(name: .lastModified, value: feed.lastModified))
+        headers.append(HTTPField(name: .cacheControl, value: cacheControl))
+        headers.append(HTTPField(name: .vary, value: "Accept-Encoding"))
+        headers.append(HTTPField(name: .contentType, value: "text/calendar; charset=utf-8"))
+        headers.append(HTTPField(name: .xContentTypeOptions, value: "nosniff"))
         // A private feed's URL is its token: a browser that shows the feed must not send it on
         // as a referrer. The public feed says the same, so no feed can be served without it.
-        headers[.referrerPolicy] = "no-referrer"
+        headers.append(HTTPField(name: .referrerPolicy, value: "no-referrer"))
         if gzip {
-            headers[.contentEncoding] = "gzip"
+            headers.append(HTTPField(name: .contentEncoding, value: "gzip"))
         }
         if kind == .publicFeed {
-            headers[.contentDisposition] = "inline; filename=\"\(name).ics\""
+            headers.append(HTTPField(name: .contentDisposition, value: publicContentDisposition))
         }
-        headers[.contentLength] = String(body.readableBytes)
+        headers.append(HTTPField(name: .contentLength, value: representation.contentLength))
         return Response(
             status: .ok,
             headers: headers,
-            body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body)
+            body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: representation.body)
         )
     }
 
