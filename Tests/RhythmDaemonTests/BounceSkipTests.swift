@@ -12,7 +12,7 @@ import Testing
 
 /// E-mail to a person whose configured address bounces is skipped with the reason, shown as
 /// such in the preview and as a warning in `/readyz`; chat and other people are unaffected.
-@Suite(.timeLimit(.minutes(1))) struct BounceSkipTests {
+@Suite(.timeLimit(.minutes(5))) struct BounceSkipTests {
     static let yaml = """
         initiative: { name: Bounce Test, time_zone: Europe/London, domain: bounce.example }
         people:

@@ -12,7 +12,7 @@ import Testing
 
 /// A console sign-in message asked for on the sign-in page: composed when it goes, with a
 /// fresh one-time link, and withdrawn when its person may no longer sign in.
-@Suite(.timeLimit(.minutes(1))) struct ConsoleSignInDispatchTests {
+@Suite(.timeLimit(.minutes(5))) struct ConsoleSignInDispatchTests {
     static let yaml = """
         initiative: { name: Console Test, time_zone: Europe/London, domain: console.example }
         service: { public_url: "https://rhythm.console.example" }

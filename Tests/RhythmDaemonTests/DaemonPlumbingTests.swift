@@ -84,7 +84,7 @@ import Testing
 
     @Test(
         "a signal before the wait is remembered; a wait without one ends at its deadline",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func wakeup() async {
         let wakeup = Wakeup()
         wakeup.signal()

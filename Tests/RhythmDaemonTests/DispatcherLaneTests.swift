@@ -12,7 +12,7 @@ import Testing
 
 /// A lane keeps a few transfers in flight across the batches it claims: every due entry goes
 /// out exactly once, however the batches and the transfers in flight line up.
-@Suite(.timeLimit(.minutes(1))) struct DispatcherLaneTests {
+@Suite(.timeLimit(.minutes(5))) struct DispatcherLaneTests {
     /// More people than two batches hold, and not a multiple of the batch size.
     static let people = 2 * Dispatcher.batchSize + 7
 

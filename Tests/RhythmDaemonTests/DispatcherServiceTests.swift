@@ -9,7 +9,7 @@ import Testing
 @testable import RhythmDaemon
 
 /// The dispatcher as the service group runs it.
-@Suite(.timeLimit(.minutes(1))) struct DispatcherServiceTests {
+@Suite(.timeLimit(.minutes(5))) struct DispatcherServiceTests {
     @Test("returns when its task is cancelled, as the service group does when another service fails")
     func endsOnCancellation() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rhythm-dispatcher-\(UUID())")

@@ -12,7 +12,7 @@ import Testing
 
 /// An opt-out made after a reminder was enqueued withdraws it when the dispatcher re-plans
 /// before sending, and `rhythm simulate`'s preview already leaves it out.
-@Suite(.timeLimit(.minutes(1))) struct OptOutWithdrawalTests {
+@Suite(.timeLimit(.minutes(5))) struct OptOutWithdrawalTests {
     static let yaml = """
         initiative: { name: Opt-out Test, time_zone: Europe/London, domain: optout.example }
         people:

@@ -12,7 +12,7 @@ import Testing
 /// The answers reaching the organiser: the "quorum at risk" warning planned, sent while too
 /// few have confirmed and withdrawn once enough have, and the apologies above the agenda in
 /// the organiser's agenda e-mail. Real SQLite files, a real Maildir.
-@Suite(.timeLimit(.minutes(1))) struct QuorumDeliveryTests {
+@Suite(.timeLimit(.minutes(5))) struct QuorumDeliveryTests {
     static let melbourne = TimeZone(identifier: "Australia/Melbourne")!
     static let email = Channel(id: "email", kind: .email(EmailSettings(from: "Backbone <backbone@example.org>")))
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import RhythmDelivery
 
-@Suite("CurlTransport against a loopback HTTP receiver", .serialized, .timeLimit(.minutes(1)))
+@Suite("CurlTransport against a loopback HTTP receiver", .serialized, .timeLimit(.minutes(5)))
 struct CurlTransportTests {
     private func post(_ url: String, body: String = "{}", secrets: [String] = []) -> CurlRequest {
         CurlRequest(

@@ -6,7 +6,7 @@ import Testing
 
 /// One-click unsubscribe (RFC 8058): the two headers mailbox providers look for, in the
 /// bytes both transports deliver, and only ever with an https address.
-@Suite("List-Unsubscribe", .serialized, .timeLimit(.minutes(1)))
+@Suite("List-Unsubscribe", .serialized, .timeLimit(.minutes(5)))
 struct ListUnsubscribeTests {
     static let address = URL(string: "https://rhythm.example.org/a/0123456789abcdefghijklmnopqrstuvwxyzABCDEFG")!
 

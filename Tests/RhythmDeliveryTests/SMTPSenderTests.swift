@@ -5,7 +5,7 @@ import Testing
 
 @testable import RhythmDelivery
 
-@Suite("SMTPSender against a loopback aiosmtpd with STARTTLS and AUTH", .serialized, .timeLimit(.minutes(1)))
+@Suite("SMTPSender against a loopback aiosmtpd with STARTTLS and AUTH", .serialized, .timeLimit(.minutes(5)))
 struct SMTPSenderTests {
     private func send(
         _ message: EmailMessage,

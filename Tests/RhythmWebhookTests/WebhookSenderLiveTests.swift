@@ -6,7 +6,7 @@ import Testing
 
 /// `WebhookSender` over real sockets, against `Scripts/webhook_receiver.py`: a receiver written
 /// independently in Python that verifies Standard Webhooks signatures with its own HMAC code.
-@Suite("WebhookSender against a loopback webhook receiver", .serialized, .timeLimit(.minutes(1)))
+@Suite("WebhookSender against a loopback webhook receiver", .serialized, .timeLimit(.minutes(5)))
 struct WebhookSenderLiveTests {
     static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
     /// A different key ("another key entirely"), for a receiver that must reject our signature.
