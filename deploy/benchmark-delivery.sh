@@ -58,11 +58,18 @@ work, count, zone, smtp_port = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.a
 start = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=2))
 offset = datetime.timedelta(hours=-int(zone[8:]) if zone[7] == "+" else int(zone[8:]))
 local = (start + offset).strftime("%Y-%m-%dT%H:%M")
+members = "".join(f"        - p{n:05d}\n" for n in range(count))  # a line each: lines over 64 KiB are refused
 people = "".join(f"  - {{ id: p{n:05d}, name: Person {n}, email: p{n:05d}@partners.example }}\n" for n in range(count))
 common = f"""initiative: {{ name: Delivery Benchmark, time_zone: {zone}, domain: benchmark.example }}
 people:
 {people}groups:
-  - {{ id: everyone, name: Everyone, kind: working-group, members: {{ partners: [], people: [{", ".join(f"p{n:05d}" for n in range(count))}] }} }}
+  - id: everyone
+    name: Everyone
+    kind: working-group
+    members:
+      partners: []
+      people:
+{members}
 series:
   - {{ id: forum, title: Partner forum, kind: community-forum, start: {local}, duration: 1h, attendees: {{ groups: [everyone] }}, rule: FREQ=DAILY, on_holiday: ignore }}
 channels:
