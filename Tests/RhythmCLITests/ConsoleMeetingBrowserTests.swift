@@ -85,21 +85,10 @@ struct ConsoleMeetingBrowserTests {
 
         // At once: a new feed, with the cancelled and the moved occurrence.
         #expect(try await Live.etag(server) != before)
-        let feed = directory.appendingPathComponent("public.ics").path
-        try await server.get("/feeds/public.ics").0.write(to: URL(fileURLWithPath: feed))
-        let feedText = try String(contentsOfFile: feed, encoding: .utf8)
+        let (feedText, occurrences) = try await Live.expandedPublicFeed(server: server, directory: directory)
         #expect(
             feedText.contains(
                 "RECURRENCE-ID;TZID=Europe/London:\(Live.text(movedFrom).filter { $0 != "-" && $0 != ":" })00"))
-        let expanded = try RhythmProcess.runPython(
-            script: "expand_feed.py",
-            arguments: [
-                feed, ISO8601DateFormatter().string(from: Date()),
-                ISO8601DateFormatter().string(from: Date() + 5 * 86_400),
-            ])
-        #expect(expanded.status == 0, "\(expanded.standardError)")
-        let occurrences =
-            try JSONSerialization.jsonObject(with: Data(expanded.standardOutput.utf8)) as? [[String: Any]] ?? []
         let cancelledOne = occurrences.first { ($0["start"] as? String)?.hasPrefix(Live.text(first)) == true }
         #expect(cancelledOne?["status"] as? String == "CANCELLED", "\(occurrences)")
         #expect(occurrences.contains { ($0["start"] as? String)?.hasPrefix(movedTo) == true }, "\(occurrences)")

@@ -112,6 +112,26 @@ struct LiveChangesEndToEndTests {
         try await server.get("/feeds/public.ics").1.value(forHTTPHeaderField: "ETag") ?? ""
     }
 
+    /// The public feed as served now (written to `directory`, for the expander to read), and
+    /// python-recurring-ical-events' expansion of it over the next five days.
+    static func expandedPublicFeed(
+        server: Server, directory: URL
+    ) async throws -> (text: String, occurrences: [[String: Any]]) {
+        let feed = directory.appendingPathComponent("public.ics").path
+        try await server.get("/feeds/public.ics").0.write(to: URL(fileURLWithPath: feed))
+        let text = try String(contentsOfFile: feed, encoding: .utf8)
+        let expanded = try RhythmProcess.runPython(
+            script: "expand_feed.py",
+            arguments: [
+                feed, ISO8601DateFormatter().string(from: Date()),
+                ISO8601DateFormatter().string(from: Date() + 5 * 86_400),
+            ])
+        #expect(expanded.status == 0, "\(expanded.standardError)")
+        let occurrences =
+            try JSONSerialization.jsonObject(with: Data(expanded.standardOutput.utf8)) as? [[String: Any]] ?? []
+        return (text, occurrences)
+    }
+
     @Test("a cancel and a move through the API reach the feed, the invitations and the reminders; restore undoes it")
     func cancelMoveRestore() async throws {
         let directory = try RhythmProcess.temporaryDirectory()
@@ -155,21 +175,10 @@ struct LiveChangesEndToEndTests {
 
         // At once: the feed changed, with a cancelled and a moved occurrence.
         #expect(try await Self.etag(server) != before)
-        let feed = directory.appendingPathComponent("public.ics").path
-        try await server.get("/feeds/public.ics").0.write(to: URL(fileURLWithPath: feed))
-        let feedText = try String(contentsOfFile: feed, encoding: .utf8)
+        let (feedText, occurrences) = try await Self.expandedPublicFeed(server: server, directory: directory)
         #expect(
             feedText.contains(
                 "RECURRENCE-ID;TZID=Europe/London:\(Self.text(movedFrom).filter { $0 != "-" && $0 != ":" })00"))
-        let expanded = try RhythmProcess.runPython(
-            script: "expand_feed.py",
-            arguments: [
-                feed, ISO8601DateFormatter().string(from: Date()),
-                ISO8601DateFormatter().string(from: Date() + 5 * 86_400),
-            ])
-        #expect(expanded.status == 0, "\(expanded.standardError)")
-        let occurrences =
-            try JSONSerialization.jsonObject(with: Data(expanded.standardOutput.utf8)) as? [[String: Any]] ?? []
         let cancelledOne = occurrences.first { ($0["start"] as? String)?.hasPrefix(Self.text(first)) == true }
         #expect(cancelledOne?["status"] as? String == "CANCELLED", "\(occurrences)")
         #expect(occurrences.contains { ($0["start"] as? String)?.hasPrefix(movedTo) == true }, "\(occurrences)")
