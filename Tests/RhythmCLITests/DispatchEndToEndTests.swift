@@ -191,7 +191,10 @@ struct DispatchEndToEndTests {
         let workspace = try Workspace(servers: servers, yaml: Self.configuration(servers: servers, people: 500))
         var generator = SystemRandomNumberGenerator()
         var kills = 0
+        // Each run is killed once the receiver holds a random number of messages more than
+        // before it: mid-way by what was delivered, not by a guess at how fast delivery is.
         for _ in 0..<6 {
+            let killAt = try servers.receivedMessages().count + Int.random(in: 5...80, using: &generator)
             let process = Process()
             process.executableURL = RhythmProcess.executable
             process.arguments = ["dispatch", "--once", "--config", workspace.config, "--database", workspace.database]
@@ -199,7 +202,9 @@ struct DispatchEndToEndTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            try await Task.sleep(for: .milliseconds(Int.random(in: 150...1200, using: &generator)))
+            while process.isRunning, try servers.receivedMessages().count < killAt {
+                try await Task.sleep(for: .milliseconds(1))
+            }
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1
