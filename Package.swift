@@ -176,7 +176,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "rhythm",
-            dependencies: ["RhythmCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "RhythmCLI", "RhythmDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

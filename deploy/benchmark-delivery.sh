@@ -25,7 +25,7 @@ python="${RHYTHM_TEST_PYTHON:-/usr/bin/python3}"
 if [ -n "${RHYTHM_BINARY:-}" ]; then
     rhythm="$RHYTHM_BINARY"
 else
-    swift build -c release --product rhythm >/dev/null
+    swift build -c release --product rhythm --static-swift-stdlib >/dev/null
     rhythm="$PWD/.build/release/rhythm"
 fi
 work="$(mktemp -d)"

@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 
 duration="${1:-15}"
 command -v wrk >/dev/null || { echo "error: wrk is missing; apt-get install wrk" >&2; exit 69; }
-swift build -c release --product rhythm >/dev/null
-swift build -c release --product rhythm-benchmark >/dev/null
+swift build -c release --product rhythm --static-swift-stdlib >/dev/null
+swift build -c release --product rhythm-benchmark --static-swift-stdlib >/dev/null
 
 work=$(mktemp -d)
 port=$(( 20000 + RANDOM % 20000 ))

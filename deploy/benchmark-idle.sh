@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds="${1:-600}"
-swift build -c release --product rhythm >/dev/null
+swift build -c release --product rhythm --static-swift-stdlib >/dev/null
 rhythm="$PWD/.build/release/rhythm"
 work="$(mktemp -d)"
 port=$(( 20000 + RANDOM % 20000 ))

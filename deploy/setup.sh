@@ -62,7 +62,7 @@ require_swift() {
 run() {
     require_swift
     install_debian_packages "${runtime_packages[@]}"
-    swift build -c release --product rhythm
+    swift build -c release --product rhythm --static-swift-stdlib
     local rhythm=".build/release/rhythm" config="config/rhythm.yaml" state=".build/example-state"
     mkdir -p "$state"
     local database="$state/rhythm.sqlite"

@@ -72,6 +72,13 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
+extension RhythmCommand {
+    /// Whether a command line (`CommandLine.arguments`, the program first) runs `rhythm serve`.
+    public static func startsService(_ arguments: [String]) -> Bool {
+        arguments.dropFirst().first == ServeCommand.configuration.commandName
+    }
+}
+
 extension DaemonLogHandler.Format: ExpressibleByArgument {}
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}

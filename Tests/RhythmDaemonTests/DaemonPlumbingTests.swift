@@ -94,6 +94,29 @@ import Testing
         #expect(late >= .milliseconds(200))
     }
 
+    @Test("a sleep on the event loop ends no earlier than asked, and at once when there is nothing to wait")
+    func eventLoopSleep() async throws {
+        let slept = try await ContinuousClock().measure { try await EventLoopTimer.sleep(for: .milliseconds(150)) }
+        #expect(slept >= .milliseconds(150))
+        try await EventLoopTimer.sleep(for: .zero)
+        try await EventLoopTimer.sleep(until: .now - .seconds(1))
+    }
+
+    @Test(
+        "a cancelled sleep on the event loop throws CancellationError without waiting out its time",
+        .timeLimit(.minutes(5)))
+    func eventLoopSleepCancelled() async {
+        let sleeper = Task { try await EventLoopTimer.sleep(for: .seconds(3600)) }
+        try? await Task.sleep(for: .milliseconds(50))
+        sleeper.cancel()
+        await #expect(throws: CancellationError.self) { try await sleeper.value }
+        let cancelledFirst = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            try await EventLoopTimer.sleep(for: .seconds(3600))
+        }
+        await #expect(throws: CancellationError.self) { try await cancelledFirst.value }
+    }
+
     @Test("the watchdog is armed only for this process, at half systemd's interval")
     func watchdogInterval() {
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": "/run/nowhere"])

@@ -17,7 +17,7 @@ mkdir -p "$out"
 results="$out/results.jsonl"
 : >"$results"
 
-swift build -c release --product rhythm >/dev/null
+swift build -c release --product rhythm --static-swift-stdlib >/dev/null
 rhythm="$PWD/.build/release/rhythm"
 echo "rhythm $("$rhythm" --version) on $(nproc) cores, $(uname -sr), $(date -u +%Y-%m-%dT%H:%MZ)" >&2
 

@@ -32,7 +32,7 @@ public final class Wakeup: Sendable {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.wait() }
             group.addTask {
-                try? await Task.sleep(until: deadline, clock: .continuous)
+                try? await EventLoopTimer.sleep(until: deadline)
             }
             await group.next()
             group.cancelAll()

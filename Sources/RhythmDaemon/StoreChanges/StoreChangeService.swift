@@ -55,7 +55,7 @@ struct StoreChangeService: Service {
     private func lookEverySecond() async {
         var counter = changeCounter()
         while !Task.shouldStopService {
-            try? await Task.sleep(for: Self.fallbackInterval)
+            try? await EventLoopTimer.sleep(for: Self.fallbackInterval)
             let current = changeCounter()
             guard current != counter else { continue }
             counter = current

@@ -31,7 +31,7 @@ struct WatchdogService: Service {
             if health.isHealthy(now: Date()) {
                 notifier.notify("WATCHDOG=1")
             }
-            try? await Task.sleep(for: interval)
+            try? await EventLoopTimer.sleep(for: interval)
         }
     }
 }
