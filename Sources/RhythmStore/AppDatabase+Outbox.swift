@@ -160,6 +160,18 @@ extension AppDatabase {
     ) throws(StoreError) -> OutboxEntry? {
         let fraction = OutboxRetryPolicy.fraction(using: &generator)
         return try write { db in
+            if case .delivered = outcome {
+                // The common case needs nothing from the row: one statement, no read before it.
+                let sent = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            UPDATE outbox_entry SET status = 'sent', held = 0, updated_at = ?
+                            WHERE key = ? AND status IN ('sending', 'pending')
+                            RETURNING *
+                            """),
+                    arguments: [now, key])
+                return try sent.map(OutboxEntry.init(row:)) ?? Self.fetchOutboxEntry(key: key, in: db)
+            }
             guard let entry = try Self.fetchOutboxEntry(key: key, in: db) else { return nil }
             guard entry.status == .sending || entry.status == .pending else { return entry }
             var status = OutboxStatus.pending
