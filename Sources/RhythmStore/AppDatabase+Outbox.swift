@@ -3,6 +3,12 @@ import GRDB
 import RhythmCore
 
 extension AppDatabase {
+    /// The key prefixes of messages planned by something other than the reminder planner.
+    private static let keyPrefixesPlannedElsewhere = [
+        OutboxEntry.invitationKeyPrefix, MinutesMail.keyPrefix, LiveChangeNotice.keyPrefix,
+        OutboxEntry.consoleSignInKeyPrefix,
+    ]
+
     /// Writes newly planned reminders to the outbox and withdraws those that no longer are.
     ///
     /// - Only keys the outbox does not hold are inserted, so planning the same window twice
@@ -17,21 +23,20 @@ extension AppDatabase {
     ///   for: all are left alone.
     /// - A withdrawn entry planned again becomes pending again.
     ///
-    /// Returns how many entries were inserted.
-    /// The key prefixes of messages planned by something other than the reminder planner.
-    private static let keyPrefixesPlannedElsewhere = [
-        OutboxEntry.invitationKeyPrefix, MinutesMail.keyPrefix, LiveChangeNotice.keyPrefix,
-        OutboxEntry.consoleSignInKeyPrefix,
-    ]
-
+    /// `entries` is read once, as it is written: a lazily mapped plan never exists as a
+    /// whole array of entries. Returns how many entries were inserted.
     @discardableResult
-    public func enqueue(_ entries: [OutboxEntry], plannedWindow window: DateInterval?, now: Date) throws(StoreError)
-        -> Int
+    public func enqueue(_ entries: some Sequence<OutboxEntry>, plannedWindow window: DateInterval?, now: Date)
+        throws(StoreError) -> Int
     {
         try write { db in
-            let inserted = try Self.insert(entries, in: db, now: now)
+            var planned = Set<String>()
+            let inserted = try Self.insert(
+                entries.lazy.map { entry in
+                    if window != nil { planned.insert(entry.key) }
+                    return entry
+                }, in: db, now: now)
             if let window {
-                let planned = Set(entries.map(\.key))
                 let others = Self.keyPrefixesPlannedElsewhere
                 let candidates = try String.fetchAll(
                     db,
@@ -56,7 +61,7 @@ extension AppDatabase {
     ///
     /// The two statements are prepared once for the whole batch, and each instant converted
     /// once: planning writes a row per reminder, ten thousand for a large initiative.
-    static func insert(_ entries: [OutboxEntry], in db: Database, now: Date) throws -> Int {
+    static func insert(_ entries: some Sequence<OutboxEntry>, in db: Database, now: Date) throws -> Int {
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO outbox_entry (key, channel_id, recipient, due_at, useful_until, payload, status,
@@ -111,21 +116,26 @@ extension AppDatabase {
                     WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ? AND useful_until <= ? \(channel)
                     """
             ).execute(arguments: [stamp, stamp, stamp] + channelArgument)
-            // One statement marks the batch and returns it; RETURNING has no order of its own.
             let claimed = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        UPDATE outbox_entry SET status = 'sending', attempts = attempts + 1, updated_at = ?
-                        WHERE key IN (
-                            SELECT key FROM outbox_entry WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ?
-                                \(channel)
-                            ORDER BY next_attempt_at, key LIMIT ?)
-                        RETURNING *
-                        """),
+                db.cachedStatement(sql: Self.claimSQL(byChannel: channelID != nil)),
                 arguments: [stamp, stamp] + channelArgument + [max(limit, 0)]
             ).map(OutboxEntry.init(row:))
             return claimed.sorted { ($0.nextAttemptAt, $0.key) < ($1.nextAttemptAt, $1.key) }
         }
+    }
+
+    /// The statement that marks a batch `sending` and returns it (RETURNING has no order of
+    /// its own); its arguments are the instant twice, the channel id when `byChannel`, and the
+    /// limit. The batch is read in index order (`v12-outbox-claim-order`), never sorted.
+    static func claimSQL(byChannel: Bool) -> String {
+        """
+        UPDATE outbox_entry SET status = 'sending', attempts = attempts + 1, updated_at = ?
+        WHERE key IN (
+            SELECT key FROM outbox_entry WHERE status = 'pending' AND held = 0 AND next_attempt_at <= ?
+                \(byChannel ? "AND channel_id = ?" : "")
+            ORDER BY next_attempt_at, key LIMIT ?)
+        RETURNING *
+        """
     }
 
     /// Records what became of an attempt and returns the entry as stored; nil when there is
@@ -150,6 +160,18 @@ extension AppDatabase {
     ) throws(StoreError) -> OutboxEntry? {
         let fraction = OutboxRetryPolicy.fraction(using: &generator)
         return try write { db in
+            if case .delivered = outcome {
+                // The common case needs nothing from the row: one statement, no read before it.
+                let sent = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            UPDATE outbox_entry SET status = 'sent', held = 0, updated_at = ?
+                            WHERE key = ? AND status IN ('sending', 'pending')
+                            RETURNING *
+                            """),
+                    arguments: [now, key])
+                return try sent.map(OutboxEntry.init(row:)) ?? Self.fetchOutboxEntry(key: key, in: db)
+            }
             guard let entry = try Self.fetchOutboxEntry(key: key, in: db) else { return nil }
             guard entry.status == .sending || entry.status == .pending else { return entry }
             var status = OutboxStatus.pending

@@ -48,6 +48,7 @@ extension AppDatabase {
         migrator.registerMigration("v9-console") { db in try Self.createConsoleTables(in: db) }
         migrator.registerMigration("v10-agenda-order") { db in try Self.addAgendaOrder(db) }
         migrator.registerMigration("v11-minutes") { db in try Self.createMinutesTables(db) }
+        migrator.registerMigration("v12-outbox-claim-order") { db in try Self.addOutboxClaimOrder(db) }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import RhythmCore
 import Testing
 
@@ -49,6 +50,36 @@ import Testing
             try database.enqueue([Self.entry("a"), Self.entry("b")], plannedWindow: window, now: Self.minutes(13)) == 0)
         #expect(try database.outboxEntry(key: "a")?.status == .sent)
         #expect(try database.outboxEntry(key: "b")?.status == .pending)
+    }
+
+    @Test("a lazily built plan is read once, entry by entry, and what it lacks in its window is withdrawn")
+    func lazyPlan() throws {
+        let window = DateInterval(start: Self.now, end: Self.minutes(60))
+        try database.enqueue([Self.entry("a"), Self.entry("b"), Self.entry("c")], plannedWindow: window, now: Self.now)
+        var built: [String] = []
+        let plan = ["a", "c", "d"].lazy.map { key in
+            built.append(key)
+            return Self.entry(key)
+        }
+        #expect(try database.enqueue(plan, plannedWindow: window, now: Self.minutes(1)) == 1)
+        #expect(built == ["a", "c", "d"])
+        #expect(try database.outboxEntry(key: "b")?.status == .withdrawn)
+        #expect(
+            try ["a", "c", "d"].map { try database.outboxEntry(key: $0)?.status } == [.pending, .pending, .pending])
+    }
+
+    @Test("a claim reads its batch off the outbox's index in claim order, with or without a channel, never sorting")
+    func claimUsesTheIndex() throws {
+        for byChannel in [true, false] {
+            let arguments: StatementArguments = [Self.now, Self.now] + (byChannel ? ["email"] : []) + [32]
+            let plan: [String] = try database.read { db in
+                try Row.fetchAll(
+                    db, sql: "EXPLAIN QUERY PLAN " + AppDatabase.claimSQL(byChannel: byChannel), arguments: arguments
+                ).map { $0["detail"] }
+            }
+            #expect(plan.contains { $0.contains("outbox_entry_on_status_next_key") })
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") })
+        }
     }
 
     @Test("invitations are left alone when a reminder plan of the same window lacks them")

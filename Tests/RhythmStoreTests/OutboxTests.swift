@@ -206,6 +206,23 @@ struct FixedRandom: RandomNumberGenerator {
         #expect(try database.recordOutcome(key: "ok", outcome: .permanent(reply: "x"), now: Self.now)?.status == .sent)
     }
 
+    @Test("delivered marks a claimed entry sent and keeps its reply; a late report leaves a finished one alone")
+    func deliveredAfterRetries() throws {
+        try database.enqueue([Self.entry("a"), Self.entry("b")], plannedWindow: nil, now: Self.now)
+        _ = try database.claimDue(now: Self.minutes(10), limit: 10)
+        let waiting = try #require(
+            try database.recordOutcome(
+                key: "a", outcome: .transient(reply: "421 busy", retryAfter: nil), now: Self.minutes(11)))
+        _ = try database.claimDue(now: Self.minutes(600), limit: 10)
+        let sent = try database.recordOutcome(key: "a", outcome: .delivered, now: Self.minutes(601))
+        #expect(sent?.status == .sent && sent?.isHeld == false && sent?.attempts == 2)
+        #expect(sent?.lastReply == "421 busy" && sent?.nextAttemptAt == waiting.nextAttemptAt)
+        #expect(sent?.updatedAt == Self.minutes(601))
+        try database.recordOutcome(key: "b", outcome: .permanent(reply: "550 no such user"), now: Self.minutes(11))
+        let late = try database.recordOutcome(key: "b", outcome: .delivered, now: Self.minutes(12))
+        #expect(late?.status == .dead && late?.updatedAt == Self.minutes(11))
+    }
+
     @Test("retry makes dead and held entries pending now, and leaves sent ones alone")
     func retry() throws {
         try database.enqueue(

@@ -1,7 +1,8 @@
 /// A way of reaching people: e-mail through one SMTP server, or one chat webhook.
 public struct Channel: Hashable, Sendable, Identifiable {
-    /// The transport and its settings.
-    public enum Kind: Hashable, Sendable {
+    /// The transport and its settings. Indirect, so that a channel is a few words wide: every
+    /// planned reminder carries its channel, and tens of thousands of them share one copy.
+    public indirect enum Kind: Hashable, Sendable {
         case email(EmailSettings)
         /// With a signing secret (the Slack app's), posts carry answer buttons and Rhythm
         /// accepts the presses Slack signs with it.

@@ -5,9 +5,15 @@ import Foundation
 /// Planned by `ReminderPlanner` and written to the outbox before it is sent. The `key` is
 /// deterministic, so planning the same window again yields the same keys and the outbox
 /// can refuse duplicates.
+///
+/// A plan for thousands of people holds tens of thousands of reminders and moves them
+/// between arrays as it places, gathers and sorts them, so a reminder is one reference to
+/// shared, immutable storage, and its subject is boxed once and shared by every recipient's
+/// reminder about it: copies cost a pointer, not a kilobyte.
 public struct Reminder: Hashable, Sendable, Identifiable {
-    /// What the reminder is about.
-    public enum Subject: Hashable, Sendable {
+    /// What the reminder is about. Indirect, so the reminders of one meeting for all its
+    /// attendees share one copy of the occurrence.
+    public indirect enum Subject: Hashable, Sendable {
         /// A meeting that is held (scheduled or moved, never cancelled or skipped).
         case meeting(Occurrence)
         /// An open action with a due date.
@@ -61,25 +67,25 @@ public struct Reminder: Hashable, Sendable, Identifiable {
     }
 
     /// Unique and stable across planning runs: rule, subject, recipient and channel.
-    public let key: String
+    public var key: String { storage.fields.key }
     /// When the reminder should go out, after quiet hours and digests are applied.
-    public let due: Date
+    public var due: Date { storage.fields.due }
     /// After this instant the reminder is no longer worth sending (the meeting has begun,
     /// the next repetition has taken over, the review has been held).
-    public let usefulUntil: Date
+    public var usefulUntil: Date { storage.fields.usefulUntil }
     /// The rule that produced it; nil for a digest, which gathers several rules, and for a
     /// quorum warning, which the series' `quorum:` asks for.
-    public let rule: ReminderRule?
-    public let channel: Channel
-    public let recipient: Recipient
+    public var rule: ReminderRule? { storage.fields.rule }
+    public var channel: Channel { storage.fields.channel }
+    public var recipient: Recipient { storage.fields.recipient }
     /// People to mention in a chat post: those with a handle for the channel's kind.
-    public let mentions: [String]
-    public let subject: Subject
+    public var mentions: [String] { storage.fields.mentions }
+    public var subject: Subject { storage.fields.subject }
     /// 0 for a `before` reminder; 1, 2, ... for the repetitions of an `overdue` one.
-    public let repetition: Int
-    public let content: ContentKind
+    public var repetition: Int { storage.fields.repetition }
+    public var content: ContentKind { storage.fields.content }
     /// Set when the reminder was moved off a non-business day (see `ReminderRule.NonBusinessDays`).
-    public let adjustment: Adjustment?
+    public var adjustment: Adjustment? { storage.fields.adjustment }
 
     public init(
         key: String,
@@ -94,17 +100,43 @@ public struct Reminder: Hashable, Sendable, Identifiable {
         content: ContentKind,
         adjustment: Adjustment? = nil
     ) {
-        self.key = key
-        self.due = due
-        self.usefulUntil = usefulUntil
-        self.rule = rule
-        self.channel = channel
-        self.recipient = recipient
-        self.mentions = mentions
-        self.subject = subject
-        self.repetition = repetition
-        self.content = content
-        self.adjustment = adjustment
+        storage = Storage(
+            Fields(
+                key: key, due: due, usefulUntil: usefulUntil, rule: rule, channel: channel, recipient: recipient,
+                mentions: mentions, subject: subject, repetition: repetition, content: content,
+                adjustment: adjustment))
+    }
+
+    private let storage: Storage
+
+    /// What a reminder holds, compared and hashed as a whole.
+    private struct Fields: Hashable, Sendable {
+        let key: String
+        let due: Date
+        let usefulUntil: Date
+        let rule: ReminderRule?
+        let channel: Channel
+        let recipient: Recipient
+        let mentions: [String]
+        let subject: Subject
+        let repetition: Int
+        let content: ContentKind
+        let adjustment: Adjustment?
+    }
+
+    /// The one shared copy of a reminder's fields.
+    private final class Storage: Sendable {
+        let fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    public static func == (lhs: Reminder, rhs: Reminder) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.fields)
     }
 
     /// The key, which identifies the reminder.

@@ -222,21 +222,33 @@ public struct Dispatcher: Sendable {
             -> OutboxEntry?
         {
             let stored = try dispatcher.store.recordOutcome(key: entry.key, outcome: outcome, now: clock())
+            // The metadata is an autoclosure: a pass of ten thousand e-mails logged at the
+            // default level (warning) builds none of it for the ones delivered.
+            switch stored?.status {
+            case .sent:
+                dispatcher.logger.info("delivered", metadata: Self.metadata(entry, stored, attempt, withReply: false))
+            case .dead:
+                dispatcher.logger.error(
+                    "delivery failed for good (dead letter)", metadata: Self.metadata(entry, stored, attempt))
+            default:
+                dispatcher.logger.warning(
+                    "delivery not done; will retry or wait for an operator",
+                    metadata: Self.metadata(entry, stored, attempt))
+            }
+            return stored
+        }
+
+        /// What a log line says about a recorded attempt; the reply only when it was not delivered.
+        private static func metadata(
+            _ entry: OutboxEntry, _ stored: OutboxEntry?, _ attempt: DeliveryOutcome?, withReply: Bool = true
+        ) -> Logger.Metadata {
             var metadata: Logger.Metadata = [
                 "outbox.message_id": "\(entry.messageID)", "channel.id": "\(entry.channelID)",
                 "delivery.attempt": "\(entry.attempts)", "outbox.status": "\(stored?.status.rawValue ?? "gone")",
             ]
             if let attempt { metadata["delivery.outcome"] = "\(attempt)" }
-            switch stored?.status {
-            case .sent: dispatcher.logger.info("delivered", metadata: metadata)
-            case .dead:
-                metadata["delivery.reply"] = "\(stored?.lastReply ?? "")"
-                dispatcher.logger.error("delivery failed for good (dead letter)", metadata: metadata)
-            default:
-                metadata["delivery.reply"] = "\(stored?.lastReply ?? "")"
-                dispatcher.logger.warning("delivery not done; will retry or wait for an operator", metadata: metadata)
-            }
-            return stored
+            if withReply { metadata["delivery.reply"] = "\(stored?.lastReply ?? "")" }
+            return metadata
         }
 
         private enum Resolution {

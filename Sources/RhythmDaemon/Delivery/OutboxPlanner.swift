@@ -67,8 +67,9 @@ public struct OutboxPlanner: Sendable {
     @discardableResult
     public func run(sequences: [String: Int], now: Date) throws(StoreError) -> Summary {
         let plan = try plan(sequences: sequences, now: now)
+        // Mapped lazily: each entry is built as it is written, never all of them at once.
         let inserted = try store.enqueue(
-            plan.reminders.map { reminder in
+            plan.reminders.lazy.map { reminder in
                 OutboxEntry(
                     reminder: reminder,
                     subject: ReminderContent(reminder: reminder, initiative: initiative, now: now).subject)
