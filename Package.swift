@@ -93,7 +93,7 @@ let package = Package(
                 "RhythmAPI", "RhythmAgenda", "RhythmAnswers", "RhythmConsole", "RhythmCore", "RhythmConfig",
                 "RhythmDelivery", "RhythmFeeds", "RhythmInbound", "RhythmMail",
                 "RhythmStore",
-                "RhythmServer", "ICalendar",
+                "RhythmServer", "ICalendar", "CConcurrencyHook",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -104,6 +104,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "CConcurrencyHook"),
         .target(
             name: "RhythmCLI",
             dependencies: [

@@ -1,3 +1,4 @@
+import CConcurrencyHook
 import NIOCore
 import NIOPosix
 
@@ -10,12 +11,20 @@ import NIOPosix
 /// task needs them. Blocking work still belongs on `NIOThreadPool`, as it did on the
 /// cooperative pool.
 public enum ServiceExecutor {
-    /// Makes NIO's singleton event loops Swift Concurrency's global executor. Call it once,
-    /// from the main thread, before the first task is started; the hook NIO installs changes
-    /// where jobs run, not what they do. Returns false where the runtime offers no hook, in
-    /// which case tasks run on libdispatch as before.
-    @discardableResult
-    public static func install() -> Bool {
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    private typealias Enqueue = @convention(thin) (UnownedJob) -> Void
+    private typealias EnqueueHook = @convention(thin) (UnownedJob, Enqueue) -> Void
+
+    /// Makes NIO's singleton event loops Swift Concurrency's global executor, through the
+    /// runtime's enqueue hook. Call it once, from the main thread, before the first task is
+    /// started: the hook changes where jobs run, not what they do. A job started on an event
+    /// loop of the group stays on that loop.
+    public static func install() {
+        let hook: EnqueueHook = { job, _ in
+            MultiThreadedEventLoopGroup.singleton.any().executor.enqueue(ExecutorJob(job))
+        }
+        withUnsafeTemporaryAllocation(of: EnqueueHook.self, capacity: 1) { buffer in
+            buffer.initialize(repeating: hook)
+            buffer.withMemoryRebound(to: UnsafeRawPointer.self) { rhythm_set_enqueue_global_hook($0[0]) }
+        }
     }
 }
