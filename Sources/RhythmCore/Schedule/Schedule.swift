@@ -49,17 +49,20 @@ public struct Schedule: Sendable {
 
     /// Moves each occurrence to the place its key has in `keys`, in place: following the
     /// permutation's cycles, every swap puts one occurrence where it belongs, and nothing is
-    /// copied.
+    /// copied. The swaps go through the array's buffer, where they move memory; the array's
+    /// own `swapAt` copies each occurrence, retaining and releasing its series and strings.
     private static func arrange(_ occurrences: inout [Occurrence], as keys: [OrderKey]) {
         var destination = [Int](repeating: 0, count: keys.count)
         for (place, key) in keys.enumerated() {
             destination[key.position] = place
         }
-        for position in occurrences.indices {
-            while destination[position] != position {
-                let target = destination[position]
-                occurrences.swapAt(position, target)
-                destination.swapAt(position, target)
+        occurrences.withUnsafeMutableBufferPointer { buffer in
+            for position in buffer.indices {
+                while destination[position] != position {
+                    let target = destination[position]
+                    buffer.swapAt(position, target)
+                    destination.swapAt(position, target)
+                }
             }
         }
     }
