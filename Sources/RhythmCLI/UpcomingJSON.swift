@@ -32,7 +32,8 @@ struct UpcomingJSON {
         json.beginArray()
         let years = ZoneOffsetTable.years(around: query.window)
         var seriesFields: [ObjectIdentifier: SeriesFields] = [:]
-        for occurrence in occurrences {
+        for index in occurrences.indices {
+            let occurrence = occurrences[index]
             let fields: SeriesFields
             if let known = seriesFields[occurrence.seriesIdentity] {
                 fields = known
@@ -80,7 +81,8 @@ struct UpcomingJSON {
     }
 
     /// What every occurrence of a series repeats, in its JSON form, with the offsets of its zone.
-    private struct SeriesFields {
+    /// A class, so that looking it up per occurrence retains one reference, not each field.
+    private final class SeriesFields {
         let kind: JSONString
         let id: JSONString
         let title: JSONString

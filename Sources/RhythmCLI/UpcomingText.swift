@@ -31,7 +31,8 @@ struct UpcomingText {
         let years = ZoneOffsetTable.years(around: query.window)
         var seriesLines: [ObjectIdentifier: SeriesLines] = [:]
         let personOffsets = query.person.map { ZoneOffsetTable.shared(for: $0.timeZone, covering: years) }
-        for occurrence in occurrences {
+        for index in occurrences.indices {
+            let occurrence = occurrences[index]
             let lines: SeriesLines
             if let known = seriesLines[occurrence.seriesIdentity] {
                 lines = known
@@ -65,7 +66,8 @@ struct UpcomingText {
     }
 
     /// What every occurrence of a series repeats, as bytes, with the offsets of its zone.
-    private struct SeriesLines {
+    /// A class, so that looking it up per occurrence retains one reference, not each field.
+    private final class SeriesLines {
         /// `  Title (id)`, after the time.
         let titleAndID: [UInt8]
         /// `\n    zone: Zone/Name`.
