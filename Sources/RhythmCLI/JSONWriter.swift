@@ -10,6 +10,10 @@ struct JSONWriter {
     private(set) var output: OutputBuffer
     /// For each open container, whether it has an element yet.
     private var hasElements: [Bool] = []
+    /// `,\n` and the indentation of the innermost container's elements: what goes before an
+    /// element (without the comma and line break before the first), kept ready because
+    /// thousands of elements need it.
+    private var elementPrefix: [UInt8] = Array(",\n".utf8)
     /// Whether a member's key is written and its value not yet.
     private var awaitsValue = false
 
@@ -100,27 +104,23 @@ struct JSONWriter {
         output.append(byte: bracket)
         output.append(byte: UInt8(ascii: "\n"))
         hasElements.append(false)
+        elementPrefix.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")])
     }
 
     private mutating func close(_ bracket: UInt8) {
         hasElements.removeLast()
+        elementPrefix.removeLast(2)
         output.append(byte: UInt8(ascii: "\n"))
-        indent()
+        elementPrefix.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[2...])) }
         output.append(byte: bracket)
     }
 
     /// Separates an element from the one before it and indents it.
     private mutating func startElement() {
         guard let last = hasElements.indices.last else { return }
-        if hasElements[last] {
-            output.append(literal: ",\n")
-        }
+        let isFirst = !hasElements[last]
         hasElements[last] = true
-        indent()
-    }
-
-    private mutating func indent() {
-        output.append(spaces: 2 * hasElements.count)
+        elementPrefix.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[(isFirst ? 2 : 0)...])) }
     }
 }
 

@@ -50,11 +50,6 @@ struct OutputBuffer {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// `count` spaces, for indentation.
-    mutating func append(spaces count: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
-    }
-
     /// `value` (0 or more) in decimal.
     mutating func append(digitsOf value: Int) {
         let start = bytes.count
@@ -110,11 +105,37 @@ struct OutputBuffer {
         append(twoDigits: time.minute)
     }
 
-    /// `2027-04-06T10:00:00`, as `LocalDateTime.description` writes it.
+    /// `2027-04-06T10:00:00`, as `LocalDateTime.description` writes it. Laid out on the stack
+    /// and appended at once: three of these go into every JSON occurrence.
     mutating func append(_ reading: LocalDateTime) {
-        append(reading.date)
-        bytes.append(UInt8(ascii: "T"))
-        append(reading.time)
+        let date = reading.date
+        let time = reading.time
+        guard (0...9999).contains(date.year) else {
+            append(date)
+            bytes.append(UInt8(ascii: "T"))
+            append(time)
+            return
+        }
+        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { field in
+            func put(_ value: Int, at offset: Int) {
+                field[offset] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10)
+                field[offset + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
+            }
+            put(date.year / 100, at: 0)
+            put(date.year % 100, at: 2)
+            field[4] = UInt8(ascii: "-")
+            put(date.month, at: 5)
+            field[7] = UInt8(ascii: "-")
+            put(date.day, at: 8)
+            field[10] = UInt8(ascii: "T")
+            put(time.hour, at: 11)
+            field[13] = UInt8(ascii: ":")
+            put(time.minute, at: 14)
+            field[16] = UInt8(ascii: ":")
+            put(time.second, at: 17)
+        }
+        withUnsafeBytes(of: &text) { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<19])) }
     }
 
     /// A UTC offset as ISO 8601 writes it, as `TimeZone.offsetText(at:)` does: `+10:00`, `-04:00`.

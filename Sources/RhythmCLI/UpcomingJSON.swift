@@ -33,51 +33,55 @@ struct UpcomingJSON {
         let years = ZoneOffsetTable.years(around: query.window)
         var seriesFields: [ObjectIdentifier: SeriesFields] = [:]
         for index in occurrences.indices {
-            let occurrence = occurrences[index]
+            let identity = occurrences[index].seriesIdentity
             let fields: SeriesFields
-            if let known = seriesFields[occurrence.seriesIdentity] {
+            if let known = seriesFields[identity] {
                 fields = known
             } else {
-                fields = SeriesFields(occurrence.series, years: years)
-                seriesFields[occurrence.seriesIdentity] = fields
+                fields = SeriesFields(occurrences[index].series, years: years)
+                seriesFields[identity] = fields
             }
-            let offsets = fields.offsets
-            let originalStart = offsets.instantSeconds(for: occurrence.originalStart)
-            json.beginObject()
-            json.member("end") { $0.append(occurrence.end, offsets: offsets) }
-            json.member("kind", fields.kind)
-            if let change = layering.liveChange(for: occurrence) {
-                json.key("live_change")
-                json.beginObject()
-                json.member("at") { $0.appendUTC(change.createdAt) }
-                json.member("by", change.actor)
-                json.member("id", change.id)
-                json.member("kind", change.kind.name)
-                json.member("reason", change.kind.reason)
-                json.endObject()
-            }
-            if let location = occurrence.location {
-                if location == fields.location {
-                    json.member("location", fields.quotedLocation)
-                } else {
-                    json.member("location", location)
-                }
-            }
-            json.member("online_meeting_url", occurrence.onlineMeetingURL?.absoluteString)
-            json.member("original_start") { $0.append(secondsSince1970: originalStart, offsets: offsets) }
-            json.member("reason", occurrence.status.reason)
-            json.member("series", fields.id)
-            json.member("start") { $0.append(occurrence.start, offsets: offsets) }
-            json.member("status", occurrence.status.label)
-            json.member("time_zone", fields.zone)
-            json.member("title", fields.title)
-            json.endObject()
+            write(occurrences[index], fields: fields, to: &json)
             json.writeIfFull()
         }
         json.endArray()
         json.member("until") { $0.appendUTC(query.window.end) }
         json.endObject()
         return json.output
+    }
+
+    /// Writes one element of `occurrences`, which it borrows from the array instead of copying.
+    private func write(_ occurrence: Occurrence, fields: SeriesFields, to json: inout JSONWriter) {
+        let originalStart = fields.offsets.instantSeconds(for: occurrence.originalStart)
+        json.beginObject()
+        json.member("end") { $0.append(occurrence.end, offsets: fields.offsets) }
+        json.member("kind", fields.kind)
+        if let change = layering.liveChange(for: occurrence) {
+            json.key("live_change")
+            json.beginObject()
+            json.member("at") { $0.appendUTC(change.createdAt) }
+            json.member("by", change.actor)
+            json.member("id", change.id)
+            json.member("kind", change.kind.name)
+            json.member("reason", change.kind.reason)
+            json.endObject()
+        }
+        if let location = occurrence.location {
+            if location == fields.location {
+                json.member("location", fields.quotedLocation)
+            } else {
+                json.member("location", location)
+            }
+        }
+        json.member("online_meeting_url", occurrence.onlineMeetingURL?.absoluteString)
+        json.member("original_start") { $0.append(secondsSince1970: originalStart, offsets: fields.offsets) }
+        json.member("reason", occurrence.status.reason)
+        json.member("series", fields.id)
+        json.member("start") { $0.append(occurrence.start, offsets: fields.offsets) }
+        json.member("status", occurrence.status.label)
+        json.member("time_zone", fields.zone)
+        json.member("title", fields.title)
+        json.endObject()
     }
 
     /// What every occurrence of a series repeats, in its JSON form, with the offsets of its zone.
