@@ -98,15 +98,19 @@ struct UpcomingCommand: ParsableCommand {
             in: query.window,
             includingSkipped: showSkipped
         )
+        // Written to standard output in chunks as it is made: years of meetings never sit in
+        // memory as one block of text.
+        let destination = OutputBuffer(writingTo: STDOUT_FILENO, chunkSize: 1 << 16)
         var output: OutputBuffer
         switch format {
         case .text:
-            output =
-                UpcomingText(initiative: initiative, query: query, occurrences: found, layering: layered.layering).bytes
+            output = UpcomingText(initiative: initiative, query: query, occurrences: found, layering: layered.layering)
+                .written(into: destination)
         case .json:
-            output = UpcomingJSON(query: query, occurrences: found, layering: layered.layering).bytes
+            output = UpcomingJSON(query: query, occurrences: found, layering: layered.layering)
+                .written(into: destination)
         }
         output.append(byte: UInt8(ascii: "\n"))
-        output.writeToStandardOutput()
+        output.flush()
     }
 }

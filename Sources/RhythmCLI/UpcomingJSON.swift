@@ -19,47 +19,92 @@ struct UpcomingJSON {
 
     /// The document as UTF-8, ending without a newline.
     var bytes: OutputBuffer {
-        var json = JSONWriter(capacity: 128 + occurrences.count * 420)
+        written(into: OutputBuffer(capacity: 128 + occurrences.count * 420))
+    }
+
+    /// Writes the document into `output`, ending without a newline, letting it pass full
+    /// chunks on between occurrences.
+    func written(into output: consuming OutputBuffer) -> OutputBuffer {
+        var json = JSONWriter(output: output)
         json.beginObject()
         json.member("from") { $0.appendUTC(query.window.start) }
         json.key("occurrences")
         json.beginArray()
         let years = ZoneOffsetTable.years(around: query.window)
-        var offsetsByZone: [String: ZoneOffsetTable] = [:]
-        for occurrence in occurrences {
-            let zone = occurrence.timeZone
-            let zoneName = zone.identifier
-            let offsets = offsetsByZone[zoneName] ?? ZoneOffsetTable.shared(for: zone, covering: years)
-            offsetsByZone[zoneName] = offsets
-            let originalStart = offsets.instantSeconds(for: occurrence.originalStart)
-            json.beginObject()
-            json.member("end") { $0.append(occurrence.end, offsets: offsets) }
-            json.member("kind", occurrence.series.kind.name)
-            if let change = layering.liveChange(for: occurrence) {
-                json.key("live_change")
-                json.beginObject()
-                json.member("at") { $0.appendUTC(change.createdAt) }
-                json.member("by", change.actor)
-                json.member("id", change.id)
-                json.member("kind", change.kind.name)
-                json.member("reason", change.kind.reason)
-                json.endObject()
+        var seriesFields: [ObjectIdentifier: SeriesFields] = [:]
+        for index in occurrences.indices {
+            let identity = occurrences[index].seriesIdentity
+            let fields: SeriesFields
+            if let known = seriesFields[identity] {
+                fields = known
+            } else {
+                fields = SeriesFields(occurrences[index].series, years: years)
+                seriesFields[identity] = fields
             }
-            json.member("location", occurrence.location)
-            json.member("online_meeting_url", occurrence.onlineMeetingURL?.absoluteString)
-            json.member("original_start") { $0.append(secondsSince1970: originalStart, offsets: offsets) }
-            json.member("reason", occurrence.status.reason)
-            json.member("series", occurrence.series.id)
-            json.member("start") { $0.append(occurrence.start, offsets: offsets) }
-            json.member("status", occurrence.status.label)
-            json.member("time_zone", zoneName)
-            json.member("title", occurrence.series.title)
-            json.endObject()
+            write(occurrences[index], fields: fields, to: &json)
+            json.writeIfFull()
         }
         json.endArray()
         json.member("until") { $0.appendUTC(query.window.end) }
         json.endObject()
         return json.output
+    }
+
+    /// Writes one element of `occurrences`, which it borrows from the array instead of copying.
+    private func write(_ occurrence: Occurrence, fields: SeriesFields, to json: inout JSONWriter) {
+        let originalStart = fields.offsets.instantSeconds(for: occurrence.originalStart)
+        json.beginObject()
+        json.member("end") { $0.append(occurrence.end, offsets: fields.offsets) }
+        json.member("kind", fields.kind)
+        if let change = layering.liveChange(for: occurrence) {
+            json.key("live_change")
+            json.beginObject()
+            json.member("at") { $0.appendUTC(change.createdAt) }
+            json.member("by", change.actor)
+            json.member("id", change.id)
+            json.member("kind", change.kind.name)
+            json.member("reason", change.kind.reason)
+            json.endObject()
+        }
+        if let location = occurrence.location {
+            if location == fields.location {
+                json.member("location", fields.quotedLocation)
+            } else {
+                json.member("location", location)
+            }
+        }
+        json.member("online_meeting_url", occurrence.onlineMeetingURL?.absoluteString)
+        json.member("original_start") { $0.append(secondsSince1970: originalStart, offsets: fields.offsets) }
+        json.member("reason", occurrence.status.reason)
+        json.member("series", fields.id)
+        json.member("start") { $0.append(occurrence.start, offsets: fields.offsets) }
+        json.member("status", occurrence.status.label)
+        json.member("time_zone", fields.zone)
+        json.member("title", fields.title)
+        json.endObject()
+    }
+
+    /// What every occurrence of a series repeats, in its JSON form, with the offsets of its zone.
+    /// A class, so that looking it up per occurrence retains one reference, not each field.
+    private final class SeriesFields {
+        let kind: JSONString
+        let id: JSONString
+        let title: JSONString
+        let zone: JSONString
+        /// The series' own place, which most occurrences keep, and its JSON form.
+        let location: String?
+        let quotedLocation: JSONString
+        let offsets: ZoneOffsetTable
+
+        init(_ series: MeetingSeries, years: ClosedRange<Int>) {
+            kind = JSONString(series.kind.name)
+            id = JSONString(series.id)
+            title = JSONString(series.title)
+            zone = JSONString(series.timeZone.identifier)
+            location = series.location
+            quotedLocation = JSONString(series.location ?? "")
+            offsets = ZoneOffsetTable.shared(for: series.timeZone, covering: years)
+        }
     }
 }
 

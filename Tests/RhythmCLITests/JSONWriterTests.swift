@@ -32,6 +32,15 @@ import Testing
         #expect(parsed == ["value": text])
     }
 
+    @Test("a string prepared once is written as the same string written in place", arguments: strings)
+    func preparedStringsLikeStrings(text: String) {
+        var json = JSONWriter()
+        json.beginObject()
+        json.member("value", JSONString(text))
+        json.endObject()
+        #expect(json.output.string == Self.written(text))
+    }
+
     struct Sample: Encodable {
         struct Inner: Encodable {
             let a: Int64

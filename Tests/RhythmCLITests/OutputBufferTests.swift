@@ -35,4 +35,21 @@ import Testing
         }
         #expect(output.string == "0 7 1234567890123 -42 ")
     }
+
+    @Test("a buffer with a destination passes its bytes on once they fill a chunk, and the rest when flushed")
+    func chunks() throws {
+        let pipe = Pipe()
+        var output = OutputBuffer(writingTo: pipe.fileHandleForWriting.fileDescriptor, chunkSize: 8)
+        output.append("1234")
+        output.writeIfFull()
+        #expect(output.bytes.count == 4)
+        output.append("5678")
+        output.writeIfFull()
+        #expect(output.bytes.isEmpty)
+        output.append("9")
+        output.flush()
+        #expect(output.bytes.isEmpty)
+        try pipe.fileHandleForWriting.close()
+        #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "123456789")
+    }
 }

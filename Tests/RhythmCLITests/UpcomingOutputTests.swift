@@ -139,6 +139,28 @@ import Testing
         #expect(try Self.text(from: "2026-12-07", until: "2027-01-31", showSkipped: true) == expected)
     }
 
+    @Test("text and JSON passed on to a pipe in small chunks arrive as the same bytes as in one piece")
+    func chunkedOutputIsTheSame() throws {
+        let initiative = try Self.configuration().initiative
+        let query = try Self.query(initiative, from: "2026-12-07", until: "2027-01-31")
+        let found = Schedule(initiative: initiative).occurrences(
+            of: query.series, in: query.window, includingSkipped: true)
+        let layering = LiveLayering(unchanged: initiative)
+        let text = UpcomingText(initiative: initiative, query: query, occurrences: found, layering: layering)
+        let json = UpcomingJSON(query: query, occurrences: found, layering: layering)
+        #expect(try Self.piped { text.written(into: $0) } == text.bytes.string)
+        #expect(try Self.piped { json.written(into: $0) } == json.bytes.string)
+    }
+
+    /// What `write` puts into a buffer that passes every 64 bytes on to a pipe, read from the pipe.
+    static func piped(_ write: (OutputBuffer) -> OutputBuffer) throws -> String {
+        let pipe = Pipe()
+        var output = write(OutputBuffer(writingTo: pipe.fileHandleForWriting.fileDescriptor, chunkSize: 64))
+        output.flush()
+        try pipe.fileHandleForWriting.close()
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
     @Test("the JSON, live changes and escapes included, is byte for byte what JSONEncoder wrote")
     func jsonMatchesTheEncoder() throws {
         let file = try Self.configuration().initiative

@@ -40,4 +40,16 @@ private typealias F = ScheduleFixtures
         let found = F.schedule([first, second]).occurrences(in: Self.december)
         #expect(found.map(\.series.title) == ["Series same", "Second"])
     }
+
+    @Test("occurrences name the series value they share, and tell apart series with equal ids")
+    func seriesIdentity() {
+        let first = F.series(id: "same", start: "2026-12-01T10:00", rule: "FREQ=WEEKLY;COUNT=3")
+        var second = F.series(id: "same", start: "2026-12-02T10:00", rule: "FREQ=WEEKLY;COUNT=3")
+        second.title = "Second"
+        let found = F.schedule([first, second]).occurrences(in: Self.december)
+        let byIdentity = Dictionary(grouping: found, by: \.seriesIdentity)
+        #expect(byIdentity.count == 2)
+        #expect(byIdentity.values.map(\.count).sorted() == [3, 3])
+        #expect(byIdentity.values.allSatisfy { group in group.allSatisfy { $0.series == group[0].series } })
+    }
 }

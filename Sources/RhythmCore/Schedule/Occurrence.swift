@@ -96,6 +96,11 @@ public struct Occurrence: Hashable, Sendable {
 
     /// The zone the meeting's wall-clock times are read in.
     @inlinable public var timeZone: TimeZone { seriesReference.series.timeZone }
+
+    /// Names the series value the occurrence shares with its siblings from the same expansion:
+    /// a caller writing thousands of occurrences prepares each series' text once under it.
+    /// Equal for occurrences that share the value, and unique among live values.
+    @inlinable public var seriesIdentity: ObjectIdentifier { ObjectIdentifier(seriesReference) }
 }
 
 /// A series held once and shared by the occurrences expanded from it. Two references are

@@ -47,19 +47,27 @@ public struct Schedule: Sendable {
         return found
     }
 
-    /// Moves each occurrence to the place its key has in `keys`, in place: following the
-    /// permutation's cycles, every swap puts one occurrence where it belongs, and nothing is
-    /// copied.
+    /// Moves each occurrence to the place its key has in `keys`, in place, following the
+    /// permutation's cycles: the first occurrence of a cycle is lifted out, each place is filled
+    /// from the one whose occurrence belongs there, and the lifted one closes the cycle. Every
+    /// occurrence is moved once, as memory: no copies, no retains and releases of its series
+    /// and strings, a third of the moves that swapping takes.
     private static func arrange(_ occurrences: inout [Occurrence], as keys: [OrderKey]) {
-        var destination = [Int](repeating: 0, count: keys.count)
-        for (place, key) in keys.enumerated() {
-            destination[key.position] = place
-        }
-        for position in occurrences.indices {
-            while destination[position] != position {
-                let target = destination[position]
-                occurrences.swapAt(position, target)
-                destination.swapAt(position, target)
+        var placed = [Bool](repeating: false, count: keys.count)
+        occurrences.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in buffer.indices where !placed[start] {
+                placed[start] = true
+                guard keys[start].position != start else { continue }
+                let lifted = (base + start).move()
+                var place = start
+                while keys[place].position != start {
+                    let source = keys[place].position
+                    (base + place).moveInitialize(from: base + source, count: 1)
+                    placed[source] = true
+                    place = source
+                }
+                (base + place).initialize(to: lifted)
             }
         }
     }
