@@ -10,7 +10,7 @@ import ServiceLifecycle
 import UnixSignals
 
 /// Reloads the configuration and the agenda templates on SIGHUP: validates them first, and
-/// only when they are clean publishes them, drops every cached feed and wakes the dispatcher
+/// only when they are clean publishes them, renews the cached feeds and wakes the dispatcher
 /// to re-plan reminders. A bad file is logged with all its errors while the service keeps
 /// running on the last good configuration. systemd hears `RELOADING=1`, then `READY=1`.
 struct ConfigurationReloader: Service {
@@ -18,7 +18,6 @@ struct ConfigurationReloader: Service {
     let store: AppDatabase
     /// Publishes the new file with the live changes laid over it.
     let liveChanges: LiveChangePublisher
-    let cache: FeedCache
     let settings: ServiceSettings
     /// Signalled after a reload: the dispatcher's and the inbox reader's.
     let wakeups: [Wakeup]
@@ -51,7 +50,7 @@ struct ConfigurationReloader: Service {
             guard let loaded = try await NIOThreadPool.singleton.runIfActive({ try publishNewFile() }) else {
                 return false
             }
-            await cache.invalidateAll()
+            await liveChanges.refreshCachedFeeds()
             metrics.recordReload(at: Date())
             // The fix for a held mailbox (a new password, a trusted CA) may be in this reload.
             let released = try await NIOThreadPool.singleton.runIfActive { try store.releaseHeldInboxes(now: Date()) }

@@ -139,7 +139,7 @@ public struct RhythmService: Sendable {
             }
         )
         let reloader = ConfigurationReloader(
-            path: configurationPath, store: store, liveChanges: liveChanges, cache: cache, settings: settings,
+            path: configurationPath, store: store, liveChanges: liveChanges, settings: settings,
             wakeups: [wakeup, inboxWakeup], notifier: notifier, metrics: metrics, logger: logger)
         let inbox = InboxService(
             current: current, store: store, databasePath: databasePath, wakeup: inboxWakeup, secrets: secrets,

@@ -40,6 +40,39 @@ struct FeedCacheTests {
         #expect(feeds.renderCount(key: "public") == 2)
     }
 
+    @Test("Renewing serves the old public feed until the new one is rendered, then the new one without a render")
+    func renewalKeepsThePublicFeedWarm() async throws {
+        let latch = Latch()
+        let feeds = TestFeeds(latch: latch)
+        feeds.publish(calendar("Before"), name: "public", key: "public")
+        feeds.publish(calendar("Group before"), name: secretToken, key: "group-3")
+        let cache = FeedCache()
+        try await makeApplication(feeds: feeds, cache: cache).test(.router) { client in
+            var renderStarts = feeds.renderStarted.makeAsyncIterator()
+            latch.open()
+            _ = try await client.execute(uri: "/feeds/public.ics", method: .get)
+            _ = try await client.execute(uri: "/feeds/\(secretToken).ics", method: .get)
+            _ = await renderStarts.next()
+            _ = await renderStarts.next()
+            latch.close()
+            feeds.publish(calendar("After"), name: "public", key: "public")
+            feeds.publish(calendar("Group after"), name: secretToken, key: "group-3")
+            let renewal = Task { await cache.invalidateAllRenewingPublicFeed(from: feeds) }
+            _ = await renderStarts.next()
+            // The new render is held: a request meanwhile is answered from the cache.
+            let meanwhile = try await client.execute(uri: "/feeds/public.ics", method: .get)
+            #expect(String(buffer: meanwhile.body) == calendar("Before"))
+            latch.open()
+            await renewal.value
+            let renewed = try await client.execute(uri: "/feeds/public.ics", method: .get)
+            #expect(String(buffer: renewed.body) == calendar("After"))
+            let other = try await client.execute(uri: "/feeds/\(secretToken).ics", method: .get)
+            #expect(String(buffer: other.body) == calendar("Group after"))
+        }
+        #expect(feeds.renderCount(key: "public") == 2)
+        #expect(feeds.renderCount(key: "group-3") == 2)
+    }
+
     @Test("Concurrent misses for one feed share a single render")
     func concurrentMissesRenderOnce() async throws {
         let latch = Latch()

@@ -74,7 +74,11 @@ struct DispatcherService: Service {
             let wake: Date
             do {
                 let sequences = try store.publicationStates().mapValues(\.sequence)
-                let mark = try planIfNeeded(snapshot, sequences: sequences, since: planned)
+                // Planning for thousands of series takes a while: on the pool, it holds up no
+                // task (the service's tasks share NIO's event loops, see ServiceExecutor).
+                let mark = try await pool.runIfActive { [planned] in
+                    try planIfNeeded(snapshot, sequences: sequences, since: planned)
+                }
                 planned = mark
                 wake = try await pass(
                     snapshot: snapshot, service: service, channels: channels, sequences: sequences, plannedAt: mark.at)

@@ -49,12 +49,18 @@ public final class LiveChangePublisher: Sendable {
                 try publish(LayeredConfiguration(file: file, store: store), renderer: current.snapshot.renderer)
             }
         }
-        await cache.invalidateAll()
+        await refreshCachedFeeds()
         wakeup.signal()
     }
 
+    /// Drops the cached feeds after a publication, with the public feed rendered afresh
+    /// before the old one is dropped.
+    func refreshCachedFeeds() async {
+        await cache.invalidateAllRenewingPublicFeed(from: feeds)
+    }
+
     /// Runs on a newly loaded file from now on (a reload), with the live changes over it.
-    /// The caller drops the cache and wakes whoever needs it.
+    /// The caller refreshes the cache (``refreshCachedFeeds()``) and wakes whoever needs it.
     func replaceFile(with loaded: LoadedConfiguration, renderer: AgendaRenderer) throws(StoreError) {
         try file.withLock { file throws(StoreError) in
             try publish(LayeredConfiguration(file: loaded, store: store), renderer: renderer)

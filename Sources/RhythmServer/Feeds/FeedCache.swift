@@ -31,6 +31,26 @@ public actor FeedCache {
         entries.removeAll(keepingCapacity: true)
     }
 
+    /// Forgets every rendered feed like ``invalidateAll()``, but renders the public feed afresh
+    /// first and keeps it: until that render is ready, requests are answered from the cache as
+    /// it was. Every subscriber polls the public feed, so a change that touches everything (a
+    /// reload) never leaves them all waiting behind one cold render. When the render fails, or
+    /// the cache was invalidated meanwhile, nothing is kept.
+    public func invalidateAllRenewingPublicFeed(from provider: some FeedProvider) async {
+        let started = generation
+        var fresh: (key: String, feed: CachedFeed)?
+        if isEnabled, let key = try? await provider.feedKey(forName: FeedKind.publicName),
+            let feed = try? await Self.render(key: key, from: provider)
+        {
+            fresh = (key, feed)
+        }
+        let unchanged = generation == started
+        invalidateAll()
+        if unchanged, let fresh {
+            entries[fresh.key] = fresh.feed
+        }
+    }
+
     /// The feed for `key`, rendered by `provider` on a miss; nil if the provider has no such feed.
     func feed(forKey key: String, from provider: some FeedProvider) async throws -> CachedFeed? {
         if let entry = entries[key] {

@@ -19,6 +19,11 @@ final class Latch: Sendable {
         }
     }
 
+    /// Closes the latch again: waits from now on block until the next ``open()``.
+    func close() {
+        state.withLock { $0.isOpen = false }
+    }
+
     func open() {
         let waiters = state.withLock { state in
             state.isOpen = true
