@@ -14,7 +14,8 @@ struct AgendaAddCommand: ParsableCommand {
             original date and to the date it moved to (a date that is one meeting's original \
             date and another's new date names the first, and a note gives the other's \
             --date); a cancelled or skipped meeting is refused, naming the nearest meetings \
-            that do happen. --next picks the next meeting that is not cancelled or skipped.
+            that do happen. --next picks the next meeting that is not cancelled or skipped and \
+            has not ended: during a meeting, the one under way, as `agenda show --next` does.
 
             Examples:
               rhythm agenda add leadership-table "Term 1 attendance" --next --presenter sam-ibrahim --minutes 15
@@ -77,7 +78,9 @@ struct AgendaAddCommand: ParsableCommand {
             occurrence = try Self.occurrence(
                 of: meetings, on: try WorkArguments.date(date, for: "--date"), in: schedule)
         } else {
-            guard let found = Self.happening(of: meetings, in: schedule, from: Date(), days: 800).first else {
+            // The meeting whose agenda `agenda show --next` and the feeds show: during a
+            // meeting, that is the meeting under way.
+            guard let found = schedule.nextMeeting(of: meetings, after: Date()) else {
                 throw ValidationError("\(meetings.title) (\(meetings.id)) has no meeting in the next 800 days.")
             }
             occurrence = found
@@ -120,14 +123,6 @@ struct AgendaAddCommand: ParsableCommand {
                 "The \(series.title) meeting of \(date) is \(found.status.label)\(reason).\(hint)")
         }
         throw ValidationError("\(series.title) (\(series.id)) does not meet on \(date).\(hint)")
-    }
-
-    /// The occurrences that happen (not cancelled, not skipped), from `instant` on.
-    static func happening(of series: MeetingSeries, in schedule: Schedule, from instant: Date, days: Int)
-        -> [Occurrence]
-    {
-        schedule.occurrences(of: [series], in: DateInterval(start: instant, duration: TimeInterval(days) * 86_400))
-            .filter { !isOff($0) }
     }
 
     private static func isOff(_ occurrence: Occurrence) -> Bool {

@@ -59,6 +59,8 @@ public struct RhythmService: Sendable {
     /// once the other services have stopped, without ever telling systemd `READY=1`.
     public func run() async throws {
         try store.checkIntegrity()
+        // Before anything reads the store: what the command line writes from here on is news.
+        let counterAtStart = try? store.changeCounter()
         let now = Date()
         // The live changes (cancelled, moved and extra meetings) lie over the file everywhere.
         let layered = try LayeredConfiguration(file: configuration, store: store)
@@ -149,7 +151,8 @@ public struct RhythmService: Sendable {
             metrics: metrics, notifier: notifier, secrets: secrets, logger: logger)
         // What the command line writes meanwhile reaches the feeds and the dispatcher at once.
         let storeChanges = StoreChangeService(
-            store: store, databasePath: databasePath, onChange: changed, logger: logger)
+            store: store, databasePath: databasePath, counterAtStart: counterAtStart, onChange: changed,
+            logger: logger)
         let watchdog = WatchdogService(notifier: notifier, health: health)
         logger.info(
             "Publishing calendar feeds",

@@ -10,13 +10,14 @@ import Testing
     /// The viewports a partner reads agendas in: a common phone, and a laptop.
     static let sizes = [("phone", 390, 844), ("desktop", 1280, 900)]
 
-    /// The next meeting of `series` after now, as `rhythm upcoming` lists it (its date as
-    /// the rule gave it, which is what agenda page URLs carry).
+    /// The date (as the rule gave it, which is what agenda page URLs carry) of the next meeting
+    /// of `series` as the feeds and `agenda add --next` take it: during a meeting, the one
+    /// under way.
     static func nextDate(of series: String, on server: Server) throws -> String {
-        let upcoming = try server.rhythm(["upcoming", "--format", "json", "--days", "400", "--series", series])
-        let date = upcoming.standardOutput.components(separatedBy: "\"original_start\" : \"").dropFirst().first?
+        let agenda = try server.rhythm(["agenda", "list", series, "--next", "--format", "json"])
+        let date = agenda.standardOutput.components(separatedBy: "\"occurrence_date\" : \"").dropFirst().first?
             .prefix(10)
-        return String(try #require(date, "\(upcoming.standardOutput) \(upcoming.standardError)"))
+        return String(try #require(date, "\(agenda.standardOutput) \(agenda.standardError)"))
     }
 
     @Test(

@@ -49,12 +49,7 @@ import Testing
             #expect(result.status == 0, "\(arguments): \(result.standardError)")
         }
 
-        // The next leadership table and indicator review after now, as upcoming lists them.
-        let upcoming = try server.rhythm([
-            "upcoming", "--format", "json", "--days", "400", "--series", "leadership-table",
-        ])
-        let next = try #require(
-            upcoming.standardOutput.components(separatedBy: "\"original_start\" : \"").dropFirst().first?.prefix(10))
+        let next = try AgendaPageBrowserTests.nextDate(of: "leadership-table", on: server)
         let recurrenceID = "RECURRENCE-ID;TZID=Australia/Melbourne:\(next.replacingOccurrences(of: "-", with: ""))"
 
         var feed = before

@@ -70,6 +70,11 @@ import Testing
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+
+        /// A test that ends early leaves no server behind to hold the test runner's output open.
+        deinit {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
     }
 
     static func serveForm() async throws -> StaticServer {

@@ -100,6 +100,12 @@ import Testing
             process.waitUntilExit()
             return process.terminationStatus
         }
+
+        /// A test that ends early (a failed `#require`) leaves no server behind: one still
+        /// running would hold the test runner's output open, and the whole run would wait on it.
+        deinit {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
     }
 
     @Test("the server serves the public feed as rhythm ics writes it, with validators that give 304s")

@@ -60,6 +60,11 @@ struct ServiceEndToEndTests {
         func stop() {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
+
+        /// A test that ends early leaves no server behind to hold the test runner's output open.
+        deinit {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
     }
 
     /// A small initiative whose only meeting starts at `start` (local, London), with an e-mail

@@ -86,11 +86,10 @@ import Testing
         let store = try AppDatabase.open(path: path)
         let told = Mutex(0)
         let service = StoreChangeService(
-            store: store, databasePath: path, onChange: { told.withLock { $0 += 1 } },
-            logger: Logger(label: "test"))
+            store: store, databasePath: path, counterAtStart: try store.changeCounter(),
+            onChange: { told.withLock { $0 += 1 } }, logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await service.run() }
-            // The watch is set up once the service runs; a write before that is not a change.
             try await Task.sleep(for: .milliseconds(300))
             #expect(told.withLock { $0 } == 0)
             let other = try AppDatabase.open(path: path)
@@ -103,12 +102,34 @@ import Testing
         }
     }
 
+    @Test("a write made after the service first read the store, before its watch was set up, is told at once")
+    func toldOfWritesBeforeTheWatch() async throws {
+        let path = try Self.temporaryDirectory().appendingPathComponent("rhythm.sqlite").path
+        let store = try AppDatabase.open(path: path)
+        let told = Mutex(0)
+        let service = StoreChangeService(
+            store: store, databasePath: path, counterAtStart: try store.changeCounter(),
+            onChange: { told.withLock { $0 += 1 } }, logger: Logger(label: "test"))
+        let other = try AppDatabase.open(path: path)
+        _ = try other.createAction(NewAction(title: "Book the venue", ownerID: "ann"), actor: "cli", now: Date())
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await service.run() }
+            await Self.withinAMinute("the write made before the watch is told") {
+                while told.withLock({ $0 }) == 0 { try? await Task.sleep(for: .milliseconds(20)) }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(told.withLock { $0 } == 1)
+            group.cancelAll()
+        }
+    }
+
     @Test("without a directory to watch, a moved change counter is still noticed, by looking once a second")
     func fallsBackToLooking() async throws {
         let store = try AppDatabase.inMemory()
         let told = Mutex(0)
         let service = StoreChangeService(
             store: store, databasePath: "/nonexistent-\(UUID())/rhythm.sqlite",
+            counterAtStart: try store.changeCounter(),
             onChange: { told.withLock { $0 += 1 } }, logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await service.run() }

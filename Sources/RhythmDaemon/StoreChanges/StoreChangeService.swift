@@ -18,6 +18,10 @@ struct StoreChangeService: Service {
 
     let store: AppDatabase
     let databasePath: String
+    /// The change counter as it stood before the service first read the store. Services start
+    /// together, so a write can land between that first read and the watch being set up; it is
+    /// caught up with as soon as the watch is in place.
+    let counterAtStart: Int64?
     let onChange: @Sendable () async -> Void
     let logger: Logger
 
@@ -33,34 +37,37 @@ struct StoreChangeService: Service {
             logger.warning(
                 "cannot watch the database for changes by other processes; looking once a second instead",
                 metadata: ["error": "\(error)"])
-            await lookEverySecond()
+            await lookEverySecond(since: counterAtStart)
             return
         }
         defer { watch.stop() }
-        var counter = changeCounter()
+        var counter = counterAtStart
+        await look(since: &counter)
         for await _ in watch.changes.cancelOnGracefulShutdown() {
-            let current = changeCounter()
-            guard current != counter else { continue }
-            counter = current
-            await onChange()
+            await look(since: &counter)
         }
         // The watch ends early only when the kernel refuses a read; a service that returned
         // would stop the whole group, so it goes on looking instead.
         if !Task.shouldStopService {
             logger.warning("the database watch ended; looking once a second instead")
-            await lookEverySecond()
+            await lookEverySecond(since: counter)
         }
     }
 
-    private func lookEverySecond() async {
-        var counter = changeCounter()
+    private func lookEverySecond(since counterAtStart: Int64?) async {
+        var counter = counterAtStart
         while !Task.shouldStopService {
+            await look(since: &counter)
             try? await EventLoopTimer.sleep(for: Self.fallbackInterval)
-            let current = changeCounter()
-            guard current != counter else { continue }
-            counter = current
-            await onChange()
         }
+    }
+
+    /// Reads the change counter and calls `onChange` when it moved from `counter`.
+    private func look(since counter: inout Int64?) async {
+        let current = changeCounter()
+        guard current != counter else { return }
+        counter = current
+        await onChange()
     }
 
     /// The store's change counter; nil when it cannot be read (the next change tries again).
