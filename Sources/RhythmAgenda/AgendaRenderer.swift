@@ -10,14 +10,16 @@ import RhythmCore
 /// directory, when given, overrides them file by file: a directory with only
 /// `agenda.html.mustache` changes the HTML page and keeps the built-in Markdown and text.
 /// Every `.mustache` file in the directory is checked when the renderer is made, so a
-/// broken template is reported before any agenda goes out.
+/// broken template is reported before any agenda goes out; the built-in ones are parsed when
+/// the first agenda is rendered.
 public struct AgendaRenderer: Sendable {
     /// The directory the templates were read from, nil for the built-in ones only.
     public let directory: URL?
-    /// Names in the templates that Rhythm never provides and that render as nothing (see
-    /// `TemplateNameCheck`), for `rhythm check` to show.
+    /// Names in the directory's templates that Rhythm never provides and that render as
+    /// nothing (see `TemplateNameCheck`), for `rhythm check` to show; the built-in templates
+    /// have none (``checkBuiltInTemplates()``).
     public let warnings: [AgendaTemplateWarning]
-    private let library: MustacheLibrary
+    private let library: TemplateLibrary
 
     /// Loads the built-in templates, then those of `directory` over them.
     ///
@@ -26,11 +28,11 @@ public struct AgendaRenderer: Sendable {
     ///   exist.
     public init(directory: URL? = nil) throws(AgendaTemplateError) {
         self.directory = directory
-        var sources: [String: (file: String, text: String)] = [:]
-        let builtIn = try Self.builtInDirectory()
-        for (name, file) in try Self.templateFiles(in: builtIn) {
-            sources[name] = (file, try Self.read(file))
+        var builtIn: [String: TemplateLibrary.Source] = [:]
+        for (name, file) in try Self.templateFiles(in: try Self.builtInDirectory()) {
+            builtIn[name] = TemplateLibrary.Source(file: file, text: try Self.read(file))
         }
+        var own: [String: TemplateLibrary.Source] = [:]
         if let directory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
@@ -44,18 +46,18 @@ public struct AgendaRenderer: Sendable {
                 )
             }
             for (name, file) in try Self.templateFiles(in: directory) {
-                sources[name] = (file, try Self.read(file))
+                own[name] = TemplateLibrary.Source(file: file, text: try Self.read(file))
+                builtIn[name] = nil
             }
         }
-        var library = MustacheLibrary()
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            let plain = AgendaFormat.allCases.contains {
-                $0.isPlainText && ($0.templateName == name || $0.minutesTemplateName == name)
-            }
-            library.register(try Self.parse(source.text, file: source.file, plainText: plain), named: name)
+        // The operator's templates are checked now; the built-in ones are Rhythm's own.
+        var parsed: [String: MustacheTemplate] = [:]
+        for (name, source) in own.sorted(by: { $0.key < $1.key }) {
+            parsed[name] = try Self.parse(source.text, file: source.file, plainText: Self.isPlainText(name))
         }
-        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for partial in TemplateScanner(source.text).partials where sources[partial.name] == nil {
+        for (_, source) in own.sorted(by: { $0.key < $1.key }) {
+            for partial in TemplateScanner(source.text).partials
+            where own[partial.name] == nil && builtIn[partial.name] == nil {
                 throw AgendaTemplateError(
                     code: .missingTemplate, file: source.file, line: partial.line, column: partial.column,
                     tag: partial.text,
@@ -65,10 +67,37 @@ public struct AgendaRenderer: Sendable {
                 )
             }
         }
-        self.library = library
+        library = TemplateLibrary(parsed: parsed, builtIn: builtIn)
+        warnings = Self.warnings(in: own)
+    }
+
+    /// Parses every built-in template and returns what ``warnings`` would say of them: what
+    /// Rhythm's tests check, since a renderer parses the built-in templates only when it
+    /// first renders.
+    public static func checkBuiltInTemplates() throws(AgendaTemplateError) -> [AgendaTemplateWarning] {
+        var sources: [String: TemplateLibrary.Source] = [:]
+        for (name, file) in try templateFiles(in: try builtInDirectory()) {
+            let source = TemplateLibrary.Source(file: file, text: try read(file))
+            _ = try parse(source.text, file: source.file, plainText: isPlainText(name))
+            for partial in TemplateScanner(source.text).partials {
+                _ = try read(URL(fileURLWithPath: file).deletingLastPathComponent()
+                    .appendingPathComponent("\(partial.name).mustache").path)
+            }
+            sources[name] = source
+        }
+        return warnings(in: sources)
+    }
+
+    /// Whether the template `name` writes plain text (no HTML escaping).
+    static func isPlainText(_ name: String) -> Bool {
+        AgendaFormat.allCases.contains { $0.isPlainText && ($0.templateName == name || $0.minutesTemplateName == name) }
+    }
+
+    /// The names in `sources` that Rhythm never provides (see `TemplateNameCheck`).
+    private static func warnings(in sources: [String: TemplateLibrary.Source]) -> [AgendaTemplateWarning] {
         let agendas = Set(AgendaFormat.allCases.map(\.templateName))
         let minutes = Set(AgendaFormat.allCases.map(\.minutesTemplateName))
-        warnings = sources.sorted { $0.key < $1.key }.flatMap { name, source in
+        return sources.sorted { $0.key < $1.key }.flatMap { name, source in
             if agendas.contains(name) {
                 TemplateNameCheck(keys: .agenda).warnings(in: source.text, file: source.file, isPartial: false)
             } else if minutes.contains(name) {

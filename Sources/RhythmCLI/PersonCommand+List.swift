@@ -9,6 +9,7 @@ extension PersonCommand {
     /// mail to it bounces.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the people with their e-mail address and its bounce state.")
 
         @OptionGroup var options: RhythmOptions

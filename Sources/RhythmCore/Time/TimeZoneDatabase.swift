@@ -26,15 +26,8 @@ public struct TimeZoneDatabase: Sendable {
     public init(directory: String) {
         var links: [String: String] = [:]
         var zones = Set<String>()
-        if let text = try? String(contentsOfFile: directory + "/tzdata.zi", encoding: .utf8) {
-            for line in text.split(separator: "\n") {
-                let fields = line.split(separator: " ")
-                if fields.count >= 2, fields[0] == "Z" {
-                    zones.insert(String(fields[1]))
-                } else if fields.count >= 3, fields[0] == "L" {
-                    links[String(fields[2])] = String(fields[1])
-                }
-            }
+        if let compact = FileManager.default.contents(atPath: directory + "/tzdata.zi") {
+            (zones, links) = Self.zonesAndLinks(inCompactDatabase: [UInt8](compact))
         } else {
             zones = Self.compiledZoneNames(in: directory)
         }
@@ -68,6 +61,33 @@ public struct TimeZoneDatabase: Sendable {
             if names[middle] < name { low = middle + 1 } else { high = middle }
         }
         return low < names.count && names[low] == name
+    }
+
+    /// The zone names (`Z name …` lines) and links (`L target name` lines) of a `tzdata.zi`.
+    /// Read as bytes: the file's thousands of rule lines are passed over at their first byte,
+    /// which keeps every command that reads a configuration quick to start.
+    static func zonesAndLinks(inCompactDatabase bytes: [UInt8]) -> (zones: Set<String>, links: [String: String]) {
+        let newline = UInt8(ascii: "\n")
+        let space = UInt8(ascii: " ")
+        var zones = Set<String>()
+        var links: [String: String] = [:]
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            let kind = bytes[lineStart]
+            guard kind == UInt8(ascii: "Z") || kind == UInt8(ascii: "L"), lineStart + 1 < lineEnd,
+                bytes[lineStart + 1] == space
+            else { continue }
+            let fields = bytes[(lineStart + 2)..<lineEnd].split(separator: space).prefix(2)
+                .map { String(decoding: $0, as: UTF8.self) }
+            if kind == UInt8(ascii: "Z"), let name = fields.first {
+                zones.insert(name)
+            } else if kind == UInt8(ascii: "L"), fields.count == 2 {
+                links[fields[1]] = fields[0]
+            }
+        }
+        return (zones, links)
     }
 
     /// The names of the compiled zone files (which start with the bytes `TZif`) under
