@@ -80,8 +80,9 @@ public struct AgendaRenderer: Sendable {
             let source = TemplateLibrary.Source(file: file, text: try read(file))
             _ = try parse(source.text, file: source.file, plainText: isPlainText(name))
             for partial in TemplateScanner(source.text).partials {
-                _ = try read(URL(fileURLWithPath: file).deletingLastPathComponent()
-                    .appendingPathComponent("\(partial.name).mustache").path)
+                _ = try read(
+                    URL(fileURLWithPath: file).deletingLastPathComponent()
+                        .appendingPathComponent("\(partial.name).mustache").path)
             }
             sources[name] = source
         }

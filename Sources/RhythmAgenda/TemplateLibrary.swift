@@ -47,7 +47,7 @@ final class TemplateLibrary: Sendable {
                     source.text, file: source.file, plainText: AgendaRenderer.isPlainText(name))
                 library.register(template, named: name)
             } catch {
-                preconditionFailure("The built-in template \(name) does not parse (\(error)); Rhythm's tests check it does.")
+                preconditionFailure("The built-in template \(name) does not parse: \(error)")
             }
         }
         return library
