@@ -21,8 +21,8 @@ public struct TimeZoneDatabase: Sendable {
     public static let system = TimeZoneDatabase(
         directory: ProcessInfo.processInfo.environment["TZDIR"] ?? "/usr/share/zoneinfo")
 
-    /// Reads the database in `directory`, adding Foundation's own names so that a system
-    /// without one still knows the zones Foundation does.
+    /// Reads the database in `directory`; a system without one knows the zones Foundation
+    /// does.
     public init(directory: String) {
         var links: [String: String] = [:]
         var zones = Set<String>()
@@ -31,7 +31,9 @@ public struct TimeZoneDatabase: Sendable {
         } else {
             zones = Self.compiledZoneNames(in: directory)
         }
-        zones.formUnion(TimeZone.knownTimeZoneIdentifiers.filter { links[$0] == nil })
+        if zones.isEmpty {
+            zones = Set(TimeZone.knownTimeZoneIdentifiers)
+        }
         self.links = links
         names = (zones.union(links.keys)).sorted()
         aliases = Dictionary(grouping: links.keys) { links[$0] ?? $0 }
