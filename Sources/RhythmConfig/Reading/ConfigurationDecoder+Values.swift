@@ -88,14 +88,17 @@ extension ConfigurationDecoder {
 
     func dateTime(_ value: ConfigValue) -> LocalDateTime? {
         guard let text = text(value) else { return nil }
-        if let dateTime = LocalDateTime(iso: text), text.count >= 16, text.contains("-") { return dateTime }
+        // Bytes, not Foundation's contains(_:), which searches with the full Unicode rules.
+        if let dateTime = LocalDateTime(iso: text), text.utf8.count >= 16, text.utf8.contains(UInt8(ascii: "-")) {
+            return dateTime
+        }
         log.error(DateText.problem(dateTime: text), at: value.mark, path: value.path)
         return nil
     }
 
     func time(_ value: ConfigValue) -> LocalTime? {
         guard let text = text(value) else { return nil }
-        if text.contains(":"), let time = LocalTime(iso: text) { return time }
+        if text.utf8.contains(UInt8(ascii: ":")), let time = LocalTime(iso: text) { return time }
         log.error(
             "\"\(text)\" is not a time of day; write it as 24-hour HH:MM in quotes, like \"07:30\"",
             at: value.mark, path: value.path)

@@ -69,7 +69,7 @@ struct RecurrenceRuleParser {
 
     /// Splits the text into parts, reporting empty, nameless, unknown and repeated ones.
     private mutating func split() {
-        let characters = Array(text)
+        let characters = Self.characters(of: text)
         var start = 0
         if characters.count >= 6, String(characters[0..<6]).uppercased() == "RRULE:" {
             start = 6
@@ -88,6 +88,13 @@ struct RecurrenceRuleParser {
             splitPart(characters, from: segmentStart, to: index)
             segmentStart = index + 1
         }
+    }
+
+    /// The text as characters. A rule in ASCII (every rule in practice) is read byte by byte,
+    /// without the grapheme breaking of `Array(text)`, which showed in every command's start.
+    private static func characters(of text: String) -> [Character] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return Array(text) }
+        return text.utf8.map { Character(Unicode.Scalar($0)) }
     }
 
     private mutating func splitPart(_ characters: [Character], from start: Int, to end: Int) {

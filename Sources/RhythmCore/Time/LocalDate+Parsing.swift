@@ -1,7 +1,15 @@
 extension LocalDate {
     /// Parses `2027-04-06` (ISO 8601 extended) or `20270406` (the RFC 5545 DATE form).
+    ///
+    /// Inlinable, so that callers in other modules read the text's bytes through its concrete
+    /// type rather than through unspecialized generic calls, which cost microseconds each.
+    @inlinable
     public init?(iso text: some StringProtocol) {
-        let digits = Array(text.utf8)
+        self.init(isoDigits: Array(text.utf8))
+    }
+
+    @usableFromInline
+    init?(isoDigits digits: [UInt8]) {
         let fields: [Int]?
         switch digits.count {
         case 10 where digits[4] == UInt8(ascii: "-") && digits[7] == UInt8(ascii: "-"):
@@ -28,8 +36,13 @@ extension LocalDate {
 
 extension LocalTime {
     /// Parses `10:00`, `10:00:30`, or the RFC 5545 forms `1000` and `100030`.
+    @inlinable
     public init?(iso text: some StringProtocol) {
-        let digits = Array(text.utf8)
+        self.init(isoDigits: Array(text.utf8))
+    }
+
+    @usableFromInline
+    init?(isoDigits digits: [UInt8]) {
         let colon = UInt8(ascii: ":")
         let fields: [Int]?
         switch digits.count {
@@ -59,10 +72,16 @@ extension LocalDateTime {
     /// Parses `2027-04-06T10:00`, `2027-04-06 10:00:00` or the RFC 5545 form `20270406T100000`.
     ///
     /// A trailing `Z` or offset is not accepted: a local date-time has no zone.
+    @inlinable
     public init?(iso text: some StringProtocol) {
-        guard let separator = text.firstIndex(where: { $0 == "T" || $0 == " " }),
-            let date = LocalDate(iso: text[..<separator]),
-            let time = LocalTime(iso: text[text.index(after: separator)...])
+        self.init(isoDigits: Array(text.utf8))
+    }
+
+    @usableFromInline
+    init?(isoDigits bytes: [UInt8]) {
+        guard let separator = bytes.firstIndex(where: { $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: " ") }),
+            let date = LocalDate(isoDigits: Array(bytes[..<separator])),
+            let time = LocalTime(isoDigits: Array(bytes[(separator + 1)...]))
         else { return nil }
         self.init(date: date, time: time)
     }
