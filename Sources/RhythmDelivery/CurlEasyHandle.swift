@@ -205,14 +205,12 @@ final class TransferContext {
             let detail = String(cString: errorBuffer)
             message = detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail
         }
-        func redact(_ text: String) -> String {
-            redactions.reduce(text) { $0.replacing($1, with: "<redacted>") }
-        }
+        let redaction = SecretRedaction(redactions)
         return CurlResponse(
             result: Int(result.rawValue),
-            message: redact(message),
+            message: redaction.redact(message),
             responseCode: responseCode,
-            replyLines: headerLines.map(redact),
+            replyLines: headerLines.map(redaction.redact),
             body: body,
             bodyTruncated: bodyTruncated,
             retryAfter: retryAfter > 0 ? .seconds(retryAfter) : nil,

@@ -47,3 +47,18 @@ import Testing
         #expect(Mirror(reflecting: value).children.allSatisfy { !String(describing: $0.value).contains(Self.secret) })
     }
 }
+
+/// What a server echoes back is searched for every secret before it is kept or logged.
+@Suite struct SecretRedactionTests {
+    @Test("every occurrence of every secret is replaced; text without one comes back as it was")
+    func replacesEveryOccurrence() {
+        let redaction = SecretRedaction(["tok-123", "", "pässwörd"])
+        #expect(
+            redaction.redact("550 tok-123 rejected; tok-123 again, pässwörd too")
+                == "550 <redacted> rejected; <redacted> again, <redacted> too")
+        #expect(redaction.redact("250 OK") == "250 OK")
+        #expect(redaction.redact("tok-12") == "tok-12")
+        #expect(redaction.redact("tok-123") == "<redacted>")
+        #expect(SecretRedaction([]).redact("anything") == "anything")
+    }
+}

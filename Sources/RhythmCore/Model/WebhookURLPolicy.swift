@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -13,8 +14,23 @@ import Foundation
 /// channel; and plain HTTP elsewhere would send the token in the URL's path in the clear.
 /// The URL is a secret: a problem is described by its scheme and the kind of host only.
 public enum WebhookURLPolicy {
+    /// Verdicts already given, by URL: a channel's URL is checked before each of its posts,
+    /// and parsing it costs more than the rest of composing a small post. Bounded, since a
+    /// URL read from a rotated secret adds an entry.
+    private static let verdicts = Mutex<[String: String?]>([:])
+
     /// Why `url` cannot be a webhook address, in words that never repeat it; nil when it can.
     public static func problem(with url: String) -> String? {
+        if let known = verdicts.withLock({ $0[url] }) { return known }
+        let verdict = judge(url)
+        verdicts.withLock { verdicts in
+            if verdicts.count >= 64 { verdicts.removeAll() }
+            verdicts[url] = verdict
+        }
+        return verdict
+    }
+
+    private static func judge(_ url: String) -> String? {
         let allowed =
             "a webhook must be an https:// address (http:// only to this machine: 127.0.0.1, ::1 or localhost)"
         guard let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)),
