@@ -80,45 +80,66 @@ import Testing
         #expect(ended.withLock { $0 })
     }
 
-    @Test("a write by another connection that moves the change counter is told once noticed; none while idle")
-    func toldOfOtherWriters() async throws {
-        let path = try Self.temporaryDirectory().appendingPathComponent("rhythm.sqlite").path
-        let store = try AppDatabase.open(path: path)
-        let told = Mutex(0)
-        let service = StoreChangeService(
-            store: store, databasePath: path, counterAtStart: try store.changeCounter(),
-            onChange: { told.withLock { $0 += 1 } }, logger: Logger(label: "test"))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await service.run() }
-            try await Task.sleep(for: .milliseconds(300))
-            #expect(told.withLock { $0 } == 0)
+    /// A store file, a service watching it from the counter it starts with, and how many
+    /// changes the service has told.
+    struct WatchedStore {
+        let path: String
+        let service: StoreChangeService
+        let told = ToldCount()
+
+        init() throws {
+            path = try StoreChangeTests.temporaryDirectory().appendingPathComponent("rhythm.sqlite").path
+            let store = try AppDatabase.open(path: path)
+            let told = self.told
+            service = StoreChangeService(
+                store: store, databasePath: path, counterAtStart: try store.changeCounter(),
+                onChange: { told.add() }, logger: Logger(label: "test"))
+        }
+
+        /// A write the command line would make: another connection to the same file.
+        func writeFromAnotherConnection() throws {
             let other = try AppDatabase.open(path: path)
             _ = try other.createAction(NewAction(title: "Book the venue", ownerID: "ann"), actor: "cli", now: Date())
-            await Self.withinAMinute("the other connection's write is told") {
-                while told.withLock({ $0 }) == 0 { try? await Task.sleep(for: .milliseconds(20)) }
+        }
+
+        /// Waits, a minute at most, until the service has told a change.
+        func waitUntilTold(_ what: String) async {
+            await StoreChangeTests.withinAMinute(what) {
+                while told.count == 0 { try? await Task.sleep(for: .milliseconds(20)) }
             }
-            #expect(told.withLock { $0 } == 1)
+        }
+    }
+
+    /// The changes a service has told, counted across its threads.
+    final class ToldCount: Sendable {
+        private let value = Mutex(0)
+        var count: Int { value.withLock { $0 } }
+        func add() { value.withLock { $0 += 1 } }
+    }
+
+    @Test("a write by another connection that moves the change counter is told once noticed; none while idle")
+    func toldOfOtherWriters() async throws {
+        let watched = try WatchedStore()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await watched.service.run() }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(watched.told.count == 0)
+            try watched.writeFromAnotherConnection()
+            await watched.waitUntilTold("the other connection's write is told")
+            #expect(watched.told.count == 1)
             group.cancelAll()
         }
     }
 
     @Test("a write made after the service first read the store, before its watch was set up, is told at once")
     func toldOfWritesBeforeTheWatch() async throws {
-        let path = try Self.temporaryDirectory().appendingPathComponent("rhythm.sqlite").path
-        let store = try AppDatabase.open(path: path)
-        let told = Mutex(0)
-        let service = StoreChangeService(
-            store: store, databasePath: path, counterAtStart: try store.changeCounter(),
-            onChange: { told.withLock { $0 += 1 } }, logger: Logger(label: "test"))
-        let other = try AppDatabase.open(path: path)
-        _ = try other.createAction(NewAction(title: "Book the venue", ownerID: "ann"), actor: "cli", now: Date())
+        let watched = try WatchedStore()
+        try watched.writeFromAnotherConnection()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await service.run() }
-            await Self.withinAMinute("the write made before the watch is told") {
-                while told.withLock({ $0 }) == 0 { try? await Task.sleep(for: .milliseconds(20)) }
-            }
+            group.addTask { try await watched.service.run() }
+            await watched.waitUntilTold("the write made before the watch is told")
             try await Task.sleep(for: .milliseconds(300))
-            #expect(told.withLock { $0 } == 1)
+            #expect(watched.told.count == 1)
             group.cancelAll()
         }
     }
